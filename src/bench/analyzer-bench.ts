@@ -1,0 +1,151 @@
+// Analyzer bench: what reading one log costs, end to end through analyzeBytes (decode + parse +
+// rules), on logs made by our own generator.
+//   - median time for a typical ~30 KB log, over many iterations
+//   - throughput on a ~100 MB log, and in the same run the baseline of only decoding the bytes and
+//     splitting them into lines; the ratio analyzer / baseline says how much the analysis adds on
+//     top of the unavoidable work (target ≤ 3)
+//   - peak RSS of the process
+import { performance } from 'node:perf_hooks';
+import { runInNewContext } from 'node:vm';
+import { setFlagsFromString } from 'node:v8';
+import { analyzeBytes, type AnalyzeBytesOptions } from '../analyzer/input/analyze-bytes';
+import { decodeBytes } from '../analyzer/input/decode-text';
+import type { BenchFigure, BenchSection } from './bench-section';
+import { synthLogOfSize } from './synth-log';
+
+export interface AnalyzerBenchOptions {
+  typicalBytes?: number;
+  typicalIterations?: number;
+  bigBytes?: number;
+  bigIterations?: number;
+  /** swap the text analyzer (tests use a stub to keep the bench test fast) */
+  analyze?: AnalyzeBytesOptions['analyze'];
+}
+
+export interface AnalyzerBenchResult {
+  typicalBytes: number;
+  typicalIterations: number;
+  typicalMedianMs: number;
+  bigBytes: number;
+  bigIterations: number;
+  bigMedianMs: number;
+  analyzerMBps: number;
+  baselineMedianMs: number;
+  baselineMBps: number;
+  /** analyzer time / baseline time on the big log */
+  ratio: number;
+  peakRssMB: number;
+}
+
+const MB = 1024 * 1024;
+
+/** A real gc() when the flag can be set at run time, so one iteration's garbage is not billed to the next. */
+function makeGc(): () => void {
+  try {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as unknown;
+    if (typeof gc === 'function') return () => void (gc as () => void)();
+  } catch {
+    // no gc available: measurements are noisier but still valid
+  }
+  return () => undefined;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** What any line-based reader must do at least: decode, then cut the text into line strings. */
+export function decodeAndSplit(bytes: Uint8Array): number {
+  const { text } = decodeBytes(bytes);
+  let lines = 0;
+  let chars = 0;
+  let pos = 0;
+  while (pos < text.length) {
+    let end = text.indexOf('\n', pos);
+    if (end < 0) end = text.length;
+    const line = text.charCodeAt(end - 1) === 13 ? text.slice(pos, end - 1) : text.slice(pos, end);
+    chars += line.length;
+    lines++;
+    pos = end + 1;
+  }
+  return lines + chars; // used, so the work cannot be optimised away
+}
+
+async function timeOnce(fn: () => unknown): Promise<number> {
+  const start = performance.now();
+  await fn();
+  return performance.now() - start;
+}
+
+export async function measureAnalyzer(options: AnalyzerBenchOptions = {}): Promise<AnalyzerBenchResult> {
+  const gc = makeGc();
+  const typicalBytes = options.typicalBytes ?? 30 * 1024;
+  const typicalIterations = options.typicalIterations ?? 300;
+  const bigBytes = options.bigBytes ?? 100 * MB;
+  const bigIterations = options.bigIterations ?? 3;
+  const analyzeOptions: AnalyzeBytesOptions = {
+    fileName: 'AzureBackup_Check_NW_20240101_000000.log',
+    limits: { maxBytes: Math.max(bigBytes, typicalBytes) * 2 },
+    ...(options.analyze ? { analyze: options.analyze } : {}),
+  };
+
+  const typical = synthLogOfSize(typicalBytes, { failEvery: 5, seed: 7 });
+  for (let i = 0; i < Math.min(20, typicalIterations); i++) await analyzeBytes(typical, analyzeOptions); // warm-up
+  const typicalTimes: number[] = [];
+  for (let i = 0; i < typicalIterations; i++) typicalTimes.push(await timeOnce(() => analyzeBytes(typical, analyzeOptions)));
+
+  const big = synthLogOfSize(bigBytes, { failEvery: 50, seed: 11 });
+  const bigTimes: number[] = [];
+  const baseTimes: number[] = [];
+  // interleaved, so both see the same machine state
+  for (let i = 0; i < bigIterations; i++) {
+    gc();
+    baseTimes.push(await timeOnce(() => decodeAndSplit(big)));
+    gc();
+    bigTimes.push(await timeOnce(() => analyzeBytes(big, analyzeOptions)));
+  }
+  const bigMedianMs = median(bigTimes);
+  const baselineMedianMs = median(baseTimes);
+  const mbps = (ms: number): number => big.length / MB / (ms / 1000);
+  return {
+    typicalBytes: typical.length,
+    typicalIterations,
+    typicalMedianMs: median(typicalTimes),
+    bigBytes: big.length,
+    bigIterations,
+    bigMedianMs,
+    analyzerMBps: mbps(bigMedianMs),
+    baselineMedianMs,
+    baselineMBps: mbps(baselineMedianMs),
+    ratio: bigMedianMs / baselineMedianMs,
+    peakRssMB: process.resourceUsage().maxRSS / 1024,
+  };
+}
+
+const round = (n: number, digits: number): number => Math.round(n * 10 ** digits) / 10 ** digits;
+
+export function analyzerFigures(r: AnalyzerBenchResult): BenchFigure[] {
+  const kb = Math.round(r.typicalBytes / 1024);
+  const mb = Math.round(r.bigBytes / MB);
+  return [
+    { id: 'typical-median-ms', label: `analyzeBytes, typical log`, value: round(r.typicalMedianMs, 3), unit: 'ms', note: `${kb} KB, median of ${r.typicalIterations}` },
+    { id: 'big-median-ms', label: 'analyzeBytes, big log', value: round(r.bigMedianMs, 0), unit: 'ms', note: `${mb} MB, median of ${r.bigIterations}` },
+    { id: 'analyzer-mbps', label: 'analyzer throughput', value: round(r.analyzerMBps, 1), unit: 'MB/s', note: `${mb} MB` },
+    { id: 'baseline-mbps', label: 'baseline: decode + split lines', value: round(r.baselineMBps, 1), unit: 'MB/s', note: `${mb} MB, median of ${r.bigIterations}` },
+    { id: 'ratio', label: 'analyzer / baseline time', value: round(r.ratio, 2), unit: '×', target: { op: '<=', value: 3 } },
+    { id: 'peak-rss-mb', label: 'peak RSS (whole run)', value: round(r.peakRssMB, 0), unit: 'MB' },
+  ];
+}
+
+export function makeAnalyzerBenchSection(options: AnalyzerBenchOptions = {}): BenchSection {
+  return {
+    id: 'analyzer',
+    title: 'Analyzer (analyzeBytes)',
+    run: async () => analyzerFigures(await measureAnalyzer(options)),
+  };
+}
+
+export const analyzerBenchSection: BenchSection = makeAnalyzerBenchSection();
