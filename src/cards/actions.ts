@@ -16,14 +16,19 @@ export const ACTION_VERBS = [
 ] as const;
 export type ActionVerb = (typeof ACTION_VERBS)[number];
 
+/** Highest finding index a button can carry; findings past it are only counted ("and N more"). */
+export const MAX_FINDING_INDEX = 100_000;
+
 const id = z.string().min(8).max(128).regex(/^[A-Za-z0-9_-]+$/);
 const shortText = z.string().max(4000);
+/** 0-based page of the endpoint list (cards added `page`; absent = first page) */
+const page = z.number().int().min(0).max(100_000);
 
 export const actionDataSchema = z.discriminatedUnion('verb', [
-  z.object({ verb: z.literal('explain'), reportId: id, findingIndex: z.number().int().min(0).max(100_000), lang: z.enum(['ja', 'en']).optional() }),
+  z.object({ verb: z.literal('explain'), reportId: id, findingIndex: z.number().int().min(0).max(MAX_FINDING_INDEX), lang: z.enum(['ja', 'en']).optional() }),
   z.object({ verb: z.literal('showSummary'), reportId: id, lang: z.enum(['ja', 'en']).optional() }),
-  z.object({ verb: z.literal('showAllEndpoints'), reportId: id, lang: z.enum(['ja', 'en']).optional() }),
-  z.object({ verb: z.literal('setLanguage'), reportId: id, lang: z.enum(['ja', 'en']), view: z.enum(['summary', 'endpoints', 'explain']).optional(), findingIndex: z.number().int().min(0).max(100_000).optional() }),
+  z.object({ verb: z.literal('showAllEndpoints'), reportId: id, lang: z.enum(['ja', 'en']).optional(), page: page.optional() }),
+  z.object({ verb: z.literal('setLanguage'), reportId: id, lang: z.enum(['ja', 'en']), view: z.enum(['summary', 'endpoints', 'explain']).optional(), findingIndex: z.number().int().min(0).max(MAX_FINDING_INDEX).optional(), page: page.optional() }),
   z.object({ verb: z.literal('escalate'), reportId: id, lang: z.enum(['ja', 'en']).optional() }),
   z.object({
     verb: z.literal('escalationSubmit'),

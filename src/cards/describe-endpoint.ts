@@ -1,0 +1,51 @@
+// Short, localized words for one endpoint: "host:port", and what went wrong with it.
+import type { Endpoint } from '../analyzer/report';
+import { t, type Lang } from '../i18n/lang';
+import { dnsStateLabel, httpStateLabel, tcpStateLabel } from '../i18n/terms';
+import { CARD_MESSAGES as M } from './card-messages';
+import { cardLine } from './card-text';
+
+export const MAX_HOST_CHARS = 120;
+export const MAX_DETAIL_CHARS = 200;
+
+export function endpointTarget(endpoint: Pick<Endpoint, 'host' | 'port'>): string {
+  const port = Number.isInteger(endpoint.port) ? `:${endpoint.port}` : '';
+  return cardLine(endpoint.host, MAX_HOST_CHARS) + port;
+}
+
+/** What failed, in one line: "Name resolution failed", "TCP connection to port 443 failed; …". */
+export function describeEndpointProblem(endpoint: Endpoint, lang: Lang): string {
+  const parts: string[] = [];
+  const detail = cardLine(endpoint.httpDetail ?? '', MAX_DETAIL_CHARS);
+  if (endpoint.dns === 'failed') {
+    parts.push(t(M.dnsFailed, lang));
+  } else {
+    if (endpoint.tcp === 'failed') parts.push(t(M.tcpFailed, lang, { port: String(endpoint.port) }));
+    if (endpoint.http === 'failed') parts.push(t(M.httpFailed, lang) + (detail ? ` (${detail})` : ''));
+    if (endpoint.http === 'inconclusive') parts.push(t(M.httpInconclusive, lang) + (detail ? ` (${detail})` : ''));
+    if (endpoint.tcp === 'not-tested' && endpoint.http === 'not-tested') parts.push(t(M.notTested, lang));
+  }
+  if (parts.length === 0 && detail) parts.push(detail);
+  return parts.join(t(M.detailSeparator, lang));
+}
+
+/** "DNS: Resolved / TCP: Failed / HTTP: Failed" */
+export function describeEndpointStates(endpoint: Endpoint, lang: Lang): string {
+  return t(M.endpointStates, lang, {
+    dns: dnsStateLabel(endpoint.dns, lang),
+    tcp: tcpStateLabel(endpoint.tcp, lang),
+    http: httpStateLabel(endpoint.http, lang),
+  });
+}
+
+/** Extra facts worth a second line: the HTTP detail, proxy use, private endpoint, addresses. */
+export function describeEndpointDetail(endpoint: Endpoint, lang: Lang): string {
+  const parts: string[] = [];
+  const detail = cardLine(endpoint.httpDetail ?? '', MAX_DETAIL_CHARS);
+  if (detail) parts.push(detail);
+  if (endpoint.viaProxy) parts.push(t(M.viaProxy, lang));
+  if (endpoint.privateEndpoint) parts.push(t(M.privateEndpoint, lang));
+  const addresses = Array.isArray(endpoint.addresses) ? endpoint.addresses.slice(0, 3).map((a) => cardLine(a, 64)) : [];
+  if (addresses.length > 0) parts.push(addresses.join(', ') + (endpoint.addresses.length > 3 ? ', …' : ''));
+  return parts.join(t(M.detailSeparator, lang));
+}
