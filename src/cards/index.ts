@@ -1,0 +1,26 @@
+// Public API of the cards layer: report → card object. The bot imports from here only.
+export { ACTION_VERBS, MAX_FINDING_INDEX, actionDataSchema, parseActionData } from './actions';
+export type { ActionData, ActionVerb } from './actions';
+export { CardError, CardTooLargeError, UnresolvedBindingError } from './card-errors';
+export type { CardErrorCode } from './card-errors';
+export { CARD_MESSAGES } from './card-messages';
+export { CARD_BYTE_BUDGET, TEAMS_PAYLOAD_LIMIT_BYTES, cardBytes } from './card-size';
+export { cardLine, cardText, isSafeUrl } from './card-text';
+export { renderTemplate, listTemplates, readTemplateJson, TEMPLATES_DIR } from './render-template';
+export type { AdaptiveCardJson } from './render-template';
+export { buildSummaryCard, summaryCardData, SUMMARY_LIMITS } from './summary-card';
+export type { SummaryCardOptions } from './summary-card';
+export { buildEndpointsCard, ENDPOINTS_PER_PAGE, pageCount } from './endpoints-card';
+export type { EndpointsCardOptions } from './endpoints-card';
+export { buildExplanationCard } from './explanation-card';
+export type { ExplanationCardOptions } from './explanation-card';
+export { buildHelpCard } from './help-card';
+export type { HelpCommand } from './help-card';
+export { buildRefusalCard } from './refusal-card';
+export type { ExplainedRefusal } from './refusal-card';
+export { buildRegionCard } from './region-card';
+export { buildUnmatchedQuestionCard } from './unmatched-card';
+export type { UnmatchedQuestionOptions } from './unmatched-card';
+export { buildNoticeCard } from './notice-card';
+export type { NoticeOptions } from './notice-card';
+export { cardAttachment, ADAPTIVE_CARD_CONTENT_TYPE } from './card-attachment';

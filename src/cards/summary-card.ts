@@ -1,0 +1,208 @@
+// The answer to a log: overall verdict, where/when it ran, what failed, proxy, TLS 1.2 and the
+// findings by severity, each with an "Explain" button. Readable on a phone: lists are capped
+// (the full endpoint list is one button away) and the whole card is kept under the Teams limit by
+// retrying with smaller caps rather than by hoping.
+import type { Endpoint, Finding, ProxyContext, Report } from '../analyzer/report';
+import { findingTitle } from '../i18n/findings';
+import { t, type Lang } from '../i18n/lang';
+import {
+  contextName,
+  logKindLabel,
+  overallLabel,
+  overallSummary,
+  serviceName,
+  severityLabel,
+  tlsStateLabel,
+} from '../i18n/terms';
+import { MAX_FINDING_INDEX } from './actions';
+import { CardTooLargeError } from './card-errors';
+import { CARD_MESSAGES as M } from './card-messages';
+import { CARD_BYTE_BUDGET, cardBytes } from './card-size';
+import { OVERALL_STYLE, SEVERITY_ORDER, SEVERITY_STYLE, TLS_COLOR, VERDICT_COLOR, otherLang, pick } from './card-style';
+import { cardLine } from './card-text';
+import { describeEndpointProblem, endpointTarget } from './describe-endpoint';
+import { makeActionData } from './make-action-data';
+import { renderTemplate, type AdaptiveCardJson } from './render-template';
+
+export interface SummaryCardOptions {
+  lang: Lang;
+  /** id the bot stored the report under; every button carries it */
+  reportId: string;
+  /** larger lists (still capped and size-checked), e.g. for a card opened on purpose */
+  expanded?: boolean;
+}
+
+/** How much of each list the card shows. Tried in order until the card fits the budget. */
+export interface SummaryLimits {
+  endpointsPerGroup: number;
+  findingsPerSeverity: number;
+  bypassEntries: number;
+}
+
+export const SUMMARY_LIMITS: readonly SummaryLimits[] = [
+  { endpointsPerGroup: 8, findingsPerSeverity: 10, bypassEntries: 5 },
+  { endpointsPerGroup: 5, findingsPerSeverity: 6, bypassEntries: 3 },
+  { endpointsPerGroup: 3, findingsPerSeverity: 3, bypassEntries: 2 },
+  { endpointsPerGroup: 1, findingsPerSeverity: 1, bypassEntries: 1 },
+  { endpointsPerGroup: 0, findingsPerSeverity: 0, bypassEntries: 0 },
+];
+const EXPANDED_LIMITS: SummaryLimits = { endpointsPerGroup: 20, findingsPerSeverity: 20, bypassEntries: 10 };
+
+export const MAX_FACT_CHARS = 160;
+export const MAX_FINDING_TITLE_CHARS = 160;
+export const MAX_SERVER_CHARS = 160;
+
+export function buildSummaryCard(report: Report, options: SummaryCardOptions): AdaptiveCardJson {
+  const attempts = options.expanded ? [EXPANDED_LIMITS, ...SUMMARY_LIMITS] : SUMMARY_LIMITS;
+  let bytes = 0;
+  for (const limits of attempts) {
+    const card = renderTemplate('summary', summaryCardData(report, options, limits));
+    bytes = cardBytes(card);
+    if (bytes <= CARD_BYTE_BUDGET) return card;
+  }
+  throw new CardTooLargeError('summary', bytes, CARD_BYTE_BUDGET);
+}
+
+/** The data the summary template is expanded with (exported for tests and tools). */
+export function summaryCardData(
+  report: Report,
+  options: SummaryCardOptions,
+  limits: SummaryLimits = SUMMARY_LIMITS[0] as SummaryLimits,
+): Record<string, unknown> {
+  const { lang, reportId } = options;
+  const overall = pick(OVERALL_STYLE, report.overall, OVERALL_STYLE.inconclusive);
+  const label = overallLabel(report.overall, lang);
+  const host = cardLine(report.source.host ?? '', MAX_FACT_CHARS);
+  return {
+    lang,
+    fallbackText: host ? `${label}: ${host}` : label,
+    header: { style: overall.style, color: overall.color, label, summary: overallSummary(report.overall, lang) },
+    facts: facts(report, lang),
+    endpointGroups: endpointGroups(report.endpoints, lang, limits.endpointsPerGroup),
+    proxy: proxySection(report.proxy.contexts, lang, limits.bypassEntries),
+    tls: {
+      title: t(M.tlsTitle, lang),
+      separator: ': ',
+      value: tlsStateLabel(report.tls.tls12, lang),
+      color: pick(TLS_COLOR, report.tls.tls12, 'Default'),
+    },
+    findings: findingsSection(report.findings, lang, reportId, limits.findingsPerSeverity),
+    actions: {
+      showAll: {
+        title: t(M.showAllEndpoints, lang),
+        data: makeActionData({ verb: 'showAllEndpoints', reportId, lang }),
+      },
+      language: {
+        title: t(M.switchLanguage, lang),
+        data: makeActionData({ verb: 'setLanguage', reportId, lang: otherLang(lang), view: 'summary' }),
+      },
+      escalate: { title: t(M.escalate, lang), data: makeActionData({ verb: 'escalate', reportId, lang }) },
+    },
+  };
+}
+
+function facts(report: Report, lang: Lang): { label: string; value: string }[] {
+  const s = report.source;
+  const out: { label: string; value: string }[] = [];
+  const add = (label: string, value: string | undefined): void => {
+    const v = cardLine(value ?? '', MAX_FACT_CHARS);
+    if (v.trim() !== '') out.push({ label, value: v });
+  };
+  add(t(M.factMachine, lang), s.host);
+  add(t(M.factOs, lang), s.os && s.osVersion && !s.os.includes(s.osVersion) ? `${s.os} (${s.osVersion})` : s.os);
+  add(t(M.factRegion, lang), regionText(report, lang));
+  add(t(M.factStartedAt, lang), s.startedAt ? s.startedAt.replace('T', ' ') : undefined);
+  add(t(M.factFile, lang), s.fileName);
+  add(t(M.factArchive, lang), s.archive ? (s.archiveEntry ? `${s.archive} › ${s.archiveEntry}` : s.archive) : undefined);
+  add(t(M.factLogKind, lang), logKindLabel(s.kind, lang));
+  if (report.endpoints.length > 0) {
+    const ok = report.endpoints.filter((e) => e.verdict === 'ok').length;
+    add(t(M.factEndpointsLabel, lang), t(M.endpointsOkCount, lang, { ok: String(ok), total: String(report.endpoints.length) }));
+  }
+  if (!s.complete) add(t(M.factRun, lang), t(M.factIncomplete, lang));
+  return out;
+}
+
+function regionText(report: Report, lang: Lang): string | undefined {
+  const names = Array.isArray(report.region?.displayNames) ? report.region.displayNames : [];
+  if (names.length === 0) return undefined;
+  const shown = names.slice(0, 4).map((n) => cardLine(n, 40));
+  return shown.join(lang === 'ja' ? '、' : ', ') + (names.length > 4 ? ' …' : '');
+}
+
+function endpointGroups(endpoints: readonly Endpoint[], lang: Lang, cap: number): Record<string, unknown>[] {
+  const groups: Record<string, unknown>[] = [];
+  for (const verdict of ['failed', 'inconclusive'] as const) {
+    const matching = endpoints.filter((e) => e.verdict === verdict);
+    if (matching.length === 0) continue;
+    const shown = matching.slice(0, cap);
+    const hidden = matching.length - shown.length;
+    groups.push({
+      title: t(verdict === 'failed' ? M.failedTitle : M.inconclusiveTitle, lang, { count: String(matching.length) }),
+      color: VERDICT_COLOR[verdict],
+      items: shown.map((e) => ({
+        service: serviceName(e.service, lang),
+        target: endpointTarget(e),
+        problem: describeEndpointProblem(e, lang) || ' ',
+      })),
+      more: { show: hidden > 0, text: t(M.andMoreEndpoints, lang, { count: String(hidden) }) },
+    });
+  }
+  return groups;
+}
+
+function proxySection(contexts: readonly ProxyContext[], lang: Lang, bypassCap: number): Record<string, unknown> {
+  const items = contexts.slice(0, 10).map((c) => {
+    let value: string;
+    let font: 'Default' | 'Monospace' = 'Default';
+    if (!c.found) value = t(M.proxyNotFound, lang);
+    else if (c.enabled && c.server) {
+      value = cardLine(c.server, MAX_SERVER_CHARS);
+      font = 'Monospace';
+    } else value = t(M.proxyNone, lang);
+    const bypass = c.found && c.enabled && Array.isArray(c.bypass) ? c.bypass : [];
+    const shownBypass = bypass.slice(0, bypassCap).map((b) => cardLine(b, 80));
+    const bypassList = shownBypass.join(', ') + (bypass.length > shownBypass.length ? ` ${t(M.andMore, lang, { count: String(bypass.length - shownBypass.length) })}` : '');
+    return {
+      label: contextName(c.context, lang),
+      value,
+      font,
+      hasBypass: bypass.length > 0 && bypassCap > 0,
+      bypass: t(M.proxyBypass, lang, { list: bypassList }),
+    };
+  });
+  return {
+    title: t(M.proxyTitle, lang),
+    empty: items.length === 0,
+    emptyText: t(M.proxyNotFound, lang),
+    items,
+  };
+}
+
+function findingsSection(findings: readonly Finding[], lang: Lang, reportId: string, cap: number): Record<string, unknown> {
+  const groups: Record<string, unknown>[] = [];
+  for (const severity of SEVERITY_ORDER) {
+    const indexed = findings.map((f, i) => ({ f, i })).filter(({ f }) => f.severity === severity);
+    if (indexed.length === 0) continue;
+    const shown = indexed.filter(({ i }) => i <= MAX_FINDING_INDEX).slice(0, cap);
+    const hidden = indexed.length - shown.length;
+    groups.push({
+      title: t(M.groupTitle, lang, { label: severityLabel(severity, lang), count: String(indexed.length) }),
+      color: SEVERITY_STYLE[severity].color,
+      items: shown.map(({ f, i }) => ({
+        title: cardLine(findingTitle(f, lang), MAX_FINDING_TITLE_CHARS),
+        button: {
+          title: t(M.explain, lang),
+          data: makeActionData({ verb: 'explain', reportId, findingIndex: i, lang }),
+        },
+      })),
+      more: { show: hidden > 0, text: t(M.andMore, lang, { count: String(hidden) }) },
+    });
+  }
+  return {
+    title: t(M.findingsTitle, lang),
+    empty: groups.length === 0,
+    emptyText: t(M.noFindings, lang),
+    groups,
+  };
+}
