@@ -104,6 +104,18 @@ export function normalizeCommandText(text: string): string {
   return out.endsWith(' ') ? out.slice(0, -1) : out;
 }
 
+/**
+ * Japanese is written without spaces, so "言語英語" is the language command with "英語", but
+ * "リージョンは東日本ですか" is a question: a particle (hiragana) right after the alias is not an
+ * argument.
+ */
+function isJapaneseArgumentStart(rest: string): boolean {
+  const c = rest.codePointAt(0) ?? 0;
+  const asciiAlnum = (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a);
+  const hiragana = c >= 0x3040 && c <= 0x309f;
+  return !asciiAlnum && !hiragana;
+}
+
 export class ActionRegistry {
   private readonly actions = new Map<ActionVerb, ActionHandler>();
   private readonly commandList: TextCommand[] = [];
@@ -160,7 +172,7 @@ export class ActionRegistry {
         const a = normalizeCommandText(alias);
         if (!normalized.startsWith(a)) continue;
         const rest = normalized.slice(a.length);
-        const boundary = rest === '' || rest.startsWith(' ') || (lang === 'ja' && !/^[a-z0-9]/.test(rest));
+        const boundary = rest === '' || rest.startsWith(' ') || (lang === 'ja' && isJapaneseArgumentStart(rest));
         if (!boundary) continue;
         if (!best || a.length > best.alias.length) best = { command, alias: a, args: rest.trim() };
       }

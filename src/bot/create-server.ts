@@ -1,0 +1,44 @@
+// restify wiring only: POST /api/messages → the adapter (JSON body parser with a size limit, no
+// other parser), GET /healthz. Does not listen: the composition root decides where.
+import { randomUUID } from 'node:crypto';
+import restify from 'restify';
+import type { TurnContext } from 'botbuilder';
+import type { Logger } from 'pino';
+
+export const MAX_BODY_BYTES = 256 * 1024;
+
+export type TurnLogic = (context: TurnContext) => Promise<void>;
+/** adapter.process, or the security layer's authenticating replacement */
+export type ProcessRequest = (req: restify.Request, res: restify.Response, logic: TurnLogic) => Promise<void>;
+
+export interface ServerOptions {
+  process: ProcessRequest;
+  logic: TurnLogic;
+  log: Logger;
+  /** extra facts for /healthz (job queue depth, mode) */
+  health?: () => Record<string, unknown>;
+}
+
+export function createServer(options: ServerOptions): restify.Server {
+  const server = restify.createServer({ name: 'nwcheck-bot', handleUncaughtExceptions: false });
+  const bodyParser = restify.plugins.jsonBodyParser({ maxBodySize: MAX_BODY_BYTES } as restify.plugins.JsonBodyParserOptions);
+
+  server.get('/healthz', (_req, res, next) => {
+    res.send(200, { status: 'ok', ...(options.health ? options.health() : {}) });
+    next();
+  });
+
+  server.post('/api/messages', bodyParser, async (req: restify.Request, res: restify.Response) => {
+    const started = Date.now();
+    try {
+      await options.process(req, res, options.logic);
+    } catch (err) {
+      const correlationId = randomUUID();
+      options.log.error({ event: 'request-error', correlationId, err: { name: (err as Error).name, stack: (err as Error).stack } }, 'request failed');
+      if (!res.headersSent) res.send(500, { error: 'internal error', correlationId });
+    } finally {
+      options.log.debug({ event: 'request', status: res.statusCode, ms: Date.now() - started }, 'POST /api/messages');
+    }
+  });
+  return server;
+}

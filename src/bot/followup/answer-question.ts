@@ -1,0 +1,85 @@
+// A follow-up question about the last report in this conversation → the card(s) that answer it.
+import type { Report } from '../../analyzer';
+import { t, type Lang } from '../../i18n/lang';
+import type { AdaptiveCard } from '../action-registry';
+import type { StoredReport } from '../bot-services';
+import { buildExplanationCard, buildNoticeCard, buildUnmatchedQuestionCard, findingTopicTitle } from '../card-kit';
+import { BOT_MESSAGES } from '../messages';
+import { matchQuestion, type QuestionMatch, type QuestionTopic } from './match-question';
+
+function stateLabel(state: string, lang: Lang): string {
+  if (state === 'ok' || state === 'resolved') return t(BOT_MESSAGES.stateOk, lang);
+  if (state === 'failed') return t(BOT_MESSAGES.stateFailed, lang);
+  if (state === 'not-tested') return t(BOT_MESSAGES.stateNotTested, lang);
+  return t(BOT_MESSAGES.stateUnknown, lang);
+}
+
+function topicName(topic: QuestionTopic, lang: Lang): string {
+  if (topic === 'tls') return t(BOT_MESSAGES.topicTls, lang);
+  if (topic === 'proxy') return t(BOT_MESSAGES.topicProxy, lang);
+  return t(BOT_MESSAGES.topicDns, lang);
+}
+
+/** The state of a topic that has no finding (so it is fine, or the log cannot tell). */
+function topicStatusText(topic: QuestionTopic, report: Report, lang: Lang): { title: string; text: string } | undefined {
+  if (topic === 'tls') {
+    const state = report.tls.sectionFound ? report.tls.tls12 : 'unknown';
+    const text =
+      state === 'enabled' ? BOT_MESSAGES.tlsEnabled : state === 'os-default' ? BOT_MESSAGES.tlsOsDefault : state === 'disabled' ? BOT_MESSAGES.tlsDisabled : BOT_MESSAGES.tlsUnknown;
+    return { title: t(BOT_MESSAGES.topicTitle, lang, { topic: topicName('tls', lang) }), text: t(text, lang) };
+  }
+  if (topic === 'proxy') {
+    const used = report.proxy.contexts.filter((c) => c.found && c.enabled && c.server);
+    const text =
+      used.length === 0
+        ? t(BOT_MESSAGES.proxyNone, lang)
+        : t(BOT_MESSAGES.proxyList, lang, {
+            list: used.map((c) => t(BOT_MESSAGES.proxyEntry, lang, { context: c.context, server: c.server ?? '' })).join(lang === 'ja' ? '、' : ', '),
+          });
+    return { title: t(BOT_MESSAGES.topicTitle, lang, { topic: topicName('proxy', lang) }), text };
+  }
+  if (topic === 'dns' && report.endpoints.length > 0 && report.endpoints.every((e) => e.dns === 'resolved')) {
+    return { title: t(BOT_MESSAGES.topicTitle, lang, { topic: topicName('dns', lang) }), text: t(BOT_MESSAGES.dnsAllResolved, lang) };
+  }
+  return undefined;
+}
+
+export function answerCards(match: QuestionMatch, stored: StoredReport, lang: Lang): AdaptiveCard[] {
+  const { report, id: reportId } = stored;
+  const unmatched = () => [
+    buildUnmatchedQuestionCard({
+      lang,
+      reportId,
+      topics: [...new Set(report.findings.map((f) => findingTopicTitle(f, lang)))].slice(0, 8),
+    }),
+  ];
+  switch (match.kind) {
+    case 'findings':
+      return match.findingIndices.map((i) => buildExplanationCard(report, i, { lang, reportId }));
+    case 'topic-status': {
+      const status = topicStatusText(match.topic, report, lang);
+      return status ? [buildNoticeCard(status.title, status.text, lang)] : unmatched();
+    }
+    case 'endpoint-status': {
+      const e = report.endpoints.find((x) => x.host.toLowerCase() === match.host);
+      if (!e) return unmatched();
+      const text = t(BOT_MESSAGES.endpointStatus, lang, {
+        host: e.host,
+        port: e.port,
+        dns: stateLabel(e.dns, lang),
+        tcp: stateLabel(e.tcp, lang),
+        http: stateLabel(e.http, lang),
+      });
+      return [buildNoticeCard(t(BOT_MESSAGES.topicEndpoint, lang, { host: e.host }), text, lang)];
+    }
+    case 'endpoint-unknown':
+      return [buildNoticeCard(t(BOT_MESSAGES.topicEndpoint, lang, { host: match.host }), t(BOT_MESSAGES.endpointNotInLog, lang, { host: match.host }), lang)];
+    case 'none':
+      return unmatched();
+  }
+}
+
+export function answerQuestion(question: string, stored: StoredReport, lang: Lang): { match: QuestionMatch; cards: AdaptiveCard[] } {
+  const match = matchQuestion(question, stored.report);
+  return { match, cards: answerCards(match, stored, lang) };
+}

@@ -1,0 +1,145 @@
+// Runs queued jobs in the background, a few at a time, after the HTTP turn was acknowledged.
+// The SQLite jobs table is the source of truth: this class only schedules. A failed delivery is
+// retried with backoff; a job that keeps failing (or crashed the process MAX_ATTEMPTS times)
+// ends with a "temporary problem" card instead of looping.
+import { createHash } from 'node:crypto';
+import type { JobRecord, SqliteJobStore } from '../../storage/sqlite-job-store';
+import type { JobPayload } from './job-payload';
+import { runJob, temporaryProblemMessage, type JobDeps } from './run-job';
+
+export interface JobRunnerOptions {
+  concurrency: number;
+  maxAttempts: number;
+  /** delay before retry number `attempt` (1-based) */
+  retryDelayMs: (attempt: number) => number;
+}
+
+export const DEFAULT_JOB_RUNNER_OPTIONS: JobRunnerOptions = {
+  concurrency: 3,
+  maxAttempts: 3,
+  retryDelayMs: (attempt) => Math.min(60_000, 2_000 * 2 ** (attempt - 1)),
+};
+
+/** Job id for an activity: the same activity (a Teams redelivery) always maps to the same job. */
+export function jobIdFor(conversationId: string, activityId: string, kind: string): string {
+  return createHash('sha256').update(`${kind}\u0000${conversationId}\u0000${activityId}`).digest('base64url').slice(0, 32);
+}
+
+export class JobRunner {
+  private readonly queue: string[] = [];
+  private readonly queued = new Set<string>();
+  private readonly retryTimers = new Set<NodeJS.Timeout>();
+  private running = 0;
+  private stopped = false;
+  private idleWaiters: (() => void)[] = [];
+
+  constructor(
+    private readonly store: SqliteJobStore<JobPayload>,
+    private readonly deps: JobDeps,
+    private readonly options: JobRunnerOptions = DEFAULT_JOB_RUNNER_OPTIONS,
+  ) {}
+
+  /** Persists the job and schedules it. false: a job for this activity exists (redelivery). */
+  submit(id: string, payload: JobPayload): boolean {
+    if (!this.store.enqueue(id, payload)) return false;
+    this.schedule(id);
+    return true;
+  }
+
+  /** Schedules every job left pending by an earlier process. */
+  resumePending(): number {
+    const pending = this.store.pending();
+    for (const job of pending) this.schedule(job.id);
+    return pending.length;
+  }
+
+  /** Resolves when nothing is queued, running or waiting for a retry (tests, shutdown). */
+  whenIdle(): Promise<void> {
+    if (this.isIdle()) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  /** Stops scheduling; waits up to `timeoutMs` for running jobs. Pending ones stay in the table. */
+  async stop(timeoutMs = 10_000): Promise<void> {
+    this.stopped = true;
+    for (const timer of this.retryTimers) clearTimeout(timer);
+    this.retryTimers.clear();
+    this.queue.length = 0;
+    this.queued.clear();
+    if (this.running === 0) return;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      new Promise<void>((resolve) => this.idleWaiters.push(resolve)),
+      new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, timeoutMs);
+      }),
+    ]);
+    if (timer) clearTimeout(timer);
+  }
+
+  private isIdle(): boolean {
+    return this.running === 0 && this.queue.length === 0 && this.retryTimers.size === 0;
+  }
+
+  private schedule(id: string): void {
+    if (this.stopped || this.queued.has(id)) return;
+    this.queued.add(id);
+    this.queue.push(id);
+    this.pump();
+  }
+
+  private pump(): void {
+    while (!this.stopped && this.running < this.options.concurrency && this.queue.length > 0) {
+      const id = this.queue.shift()!;
+      this.queued.delete(id);
+      this.running++;
+      void this.execute(id).finally(() => {
+        this.running--;
+        this.pump();
+        if (this.isIdle()) {
+          const waiters = this.idleWaiters;
+          this.idleWaiters = [];
+          for (const w of waiters) w();
+        }
+      });
+    }
+  }
+
+  private async execute(id: string): Promise<void> {
+    const job = this.store.get(id);
+    if (!job || job.state !== 'pending' || job.payload === null) return;
+    const log = this.deps.services.log.child({ jobId: id, requestId: job.payload.requestId });
+    const attempts = this.store.startAttempt(id);
+    if (attempts > this.options.maxAttempts) {
+      log.error({ event: 'job-abandoned', attempts }, 'job failed too often; telling the user');
+      await this.tellTemporaryProblem(job).catch((err: unknown) => log.error({ event: 'job-abandon-notice-failed', errName: (err as Error).name }, 'could not deliver the failure notice'));
+      this.store.finish(id, 'failed', 'too many attempts');
+      return;
+    }
+    const started = Date.now();
+    try {
+      await runJob({ ...job, attempts }, this.deps, (n) => this.store.setProgress(id, n));
+      this.store.finish(id, 'done');
+      log.info({ event: 'job-done', ms: Date.now() - started, attempts }, 'job done');
+    } catch (err) {
+      const e = err as { name?: string; statusCode?: number; code?: string; message?: string };
+      log.warn({ event: 'job-delivery-failed', attempts, errName: e.name, statusCode: e.statusCode, code: e.code }, 'job failed; will retry');
+      if (this.stopped) return; // stays pending: resumed at next start
+      if (attempts >= this.options.maxAttempts) {
+        await this.tellTemporaryProblem(job).catch(() => undefined);
+        this.store.finish(id, 'failed', `delivery failed: ${e.name ?? 'Error'}`);
+        return;
+      }
+      const timer = setTimeout(() => {
+        this.retryTimers.delete(timer);
+        this.schedule(id);
+      }, this.options.retryDelayMs(attempts));
+      timer.unref();
+      this.retryTimers.add(timer);
+    }
+  }
+
+  private async tellTemporaryProblem(job: JobRecord<JobPayload>): Promise<void> {
+    await this.deps.services.sender.send(job.payload.reference, [temporaryProblemMessage(job.payload.lang)]);
+  }
+}

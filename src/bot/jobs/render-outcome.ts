@@ -1,0 +1,58 @@
+// An analysis outcome → the messages the user gets: one summary card per report (a zip with
+// several logs gives several, each saying which file), or a refusal card. Reports are stored
+// first so every card's buttons carry a real report id.
+import type { Activity } from 'botbuilder';
+import type { AnalysisOutcome, Refusal, Report } from '../../analyzer';
+import { t, type Lang } from '../../i18n/lang';
+import type { BotServices, ConversationScope } from '../bot-services';
+import { cardMessage } from '../card-activity';
+import { buildRefusalCard, buildSummaryCard, explainRefusal, type DownloadProblem } from '../card-kit';
+import { BOT_MESSAGES } from '../messages';
+
+export interface RenderContext {
+  services: BotServices;
+  scope: ConversationScope;
+  lang: Lang;
+  /** name of the uploaded file (or "pasted text") */
+  fileName: string | undefined;
+  /** label the messages with the file name (several inputs in one job) */
+  labelAlways: boolean;
+  /** text shown above the first card (the sample command's note) */
+  intro?: string;
+}
+
+/** "logs.zip › AzureBackup_Check_NW_1.log", or the file name. */
+export function fileLabelOf(report: Report, fallback: string | undefined): string | undefined {
+  const s = report.source;
+  if (s.archive && s.archiveEntry) return `${s.archive} › ${s.archiveEntry}`;
+  return s.fileName ?? fallback;
+}
+
+export async function renderOutcome(outcome: AnalysisOutcome, ctx: RenderContext): Promise<Partial<Activity>[]> {
+  if (outcome.kind === 'refused') {
+    return [refusalMessage(outcome.refusal, ctx.lang, ctx.fileName, ctx.labelAlways ? ctx.fileName : ctx.intro)];
+  }
+  const out: Partial<Activity>[] = [];
+  const total = outcome.reports.length;
+  for (const [i, report] of outcome.reports.entries()) {
+    const label = fileLabelOf(report, ctx.fileName);
+    const stored = await ctx.services.reports.save({ scope: ctx.scope, report, ...(label !== undefined ? { fileLabel: label } : {}) });
+    const card = buildSummaryCard(report, { lang: ctx.lang, reportId: stored.id });
+    let text: string | undefined;
+    if (total > 1 && label !== undefined) text = t(BOT_MESSAGES.reportPart, ctx.lang, { label, index: i + 1, total });
+    else if (ctx.labelAlways) text = label;
+    if (i === 0 && ctx.intro) text = text ? `${ctx.intro}\n\n${text}` : ctx.intro;
+    out.push(cardMessage(card, text));
+  }
+  return out;
+}
+
+export function refusalMessage(
+  refusal: Refusal | { reason: DownloadProblem },
+  lang: Lang,
+  fileName: string | undefined,
+  text?: string,
+): Partial<Activity> {
+  const input = 'refused' in refusal && fileName !== undefined && refusal.fileName === undefined ? { ...refusal, fileName } : refusal;
+  return cardMessage(buildRefusalCard(explainRefusal(input, lang), lang), text);
+}

@@ -1,0 +1,87 @@
+// Analysis reports, one row each, kept REPORT_RETENTION_DAYS. Each has an unguessable id (the
+// one card buttons carry) and the conversation + tenant it belongs to; access checks compare
+// those (src/bot/report-access.ts), the id alone grants nothing.
+import { randomBytes } from 'node:crypto';
+import type { Report } from '../analyzer';
+import type { ConversationScope, ReportStore, StoredReport } from '../bot/bot-services';
+import type { SqliteDatabase } from './sqlite-database';
+
+interface Row {
+  id: string;
+  tenant_id: string;
+  conversation_id: string;
+  created_at: number;
+  file_label: string | null;
+  body: string;
+}
+
+/** 144 random bits, base64url: fits the card data id pattern and cannot be guessed. */
+export function newReportId(): string {
+  return randomBytes(18).toString('base64url');
+}
+
+export class SqliteReportStore implements ReportStore {
+  private readonly db: SqliteDatabase;
+  private readonly now: () => Date;
+
+  constructor(db: SqliteDatabase, options: { now?: () => Date } = {}) {
+    this.db = db;
+    this.now = options.now ?? (() => new Date());
+    db.exec(`CREATE TABLE IF NOT EXISTS reports (
+      id TEXT PRIMARY KEY NOT NULL,
+      tenant_id TEXT NOT NULL,
+      conversation_id TEXT NOT NULL,
+      created_at INTEGER NOT NULL,
+      file_label TEXT,
+      body TEXT NOT NULL
+    );
+    CREATE INDEX IF NOT EXISTS reports_by_conversation ON reports (tenant_id, conversation_id, created_at);
+    CREATE INDEX IF NOT EXISTS reports_by_age ON reports (created_at);`);
+  }
+
+  save(input: { scope: ConversationScope; report: Report; fileLabel?: string }): Promise<StoredReport> {
+    return Promise.resolve().then(() => {
+      const createdAt = this.now();
+      const id = newReportId();
+      this.db
+        .prepare('INSERT INTO reports (id, tenant_id, conversation_id, created_at, file_label, body) VALUES (?, ?, ?, ?, ?, ?)')
+        .run(id, input.scope.tenantId, input.scope.conversationId, createdAt.getTime(), input.fileLabel ?? null, JSON.stringify(input.report));
+      const stored: StoredReport = { id, scope: { ...input.scope }, createdAt: createdAt.toISOString(), report: input.report };
+      if (input.fileLabel !== undefined) stored.fileLabel = input.fileLabel;
+      return stored;
+    });
+  }
+
+  get(id: string): Promise<StoredReport | undefined> {
+    return Promise.resolve().then(() => {
+      const row = this.db.prepare<[string], Row>('SELECT * FROM reports WHERE id = ?').get(id);
+      return row ? toStored(row) : undefined;
+    });
+  }
+
+  latestFor(scope: ConversationScope): Promise<StoredReport | undefined> {
+    return Promise.resolve().then(() => {
+      const row = this.db
+        .prepare<[string, string], Row>(
+          'SELECT * FROM reports WHERE tenant_id = ? AND conversation_id = ? ORDER BY created_at DESC, rowid DESC LIMIT 1',
+        )
+        .get(scope.tenantId, scope.conversationId);
+      return row ? toStored(row) : undefined;
+    });
+  }
+
+  purgeOlderThan(cutoff: Date): Promise<number> {
+    return Promise.resolve().then(() => this.db.prepare('DELETE FROM reports WHERE created_at < ?').run(cutoff.getTime()).changes);
+  }
+}
+
+function toStored(row: Row): StoredReport {
+  const stored: StoredReport = {
+    id: row.id,
+    scope: { tenantId: row.tenant_id, conversationId: row.conversation_id },
+    createdAt: new Date(row.created_at).toISOString(),
+    report: JSON.parse(row.body) as Report,
+  };
+  if (row.file_label !== null) stored.fileLabel = row.file_label;
+  return stored;
+}
