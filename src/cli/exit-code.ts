@@ -4,6 +4,7 @@
 //   2  INCONCLUSIVE    otherwise, at least one report is "inconclusive"
 //   3  UNREADABLE      the input could not be read, or was refused (empty, binary, zip bomb …)
 //   64 USAGE           bad command line (as EX_USAGE in sysexits.h)
+//   70 INTERNAL        a bug in nwcheck itself (as EX_SOFTWARE); the stack goes to stderr
 import type { AnalysisOutcome, Overall } from '../analyzer/report';
 
 export const ExitCode = {
@@ -12,6 +13,7 @@ export const ExitCode = {
   INCONCLUSIVE: 2,
   UNREADABLE: 3,
   USAGE: 64,
+  INTERNAL: 70,
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 

@@ -83,7 +83,11 @@ export async function analyzeBytes(input: Uint8Array, options: AnalyzeBytesOptio
 
   if (bytes.length === 0) return refused(refuse('empty'), fileName);
   if (bytes.length > limits.maxBytes) {
-    return refused(refuse('too-large', { limitMb: formatMegabytes(limits.maxBytes), sizeMb: formatMegabytes(bytes.length) }), fileName);
+    // exactly one byte over: the reader (CLI, downloader) stopped at the cap, the real size is unknown
+    const limitMb = formatMegabytes(limits.maxBytes);
+    const params: Record<string, string> = { limit: `${limitMb} MB`, limitMb };
+    if (bytes.length > limits.maxBytes + 1) params.sizeMb = formatMegabytes(bytes.length);
+    return refused(refuse('too-large', params), fileName);
   }
 
   const archive = sniffArchive(bytes);

@@ -39,7 +39,8 @@ export function readGzip(bytes: Buffer, limits: InputLimits): GzipReadResult {
       return {
         ok: false,
         refusal: refuse('zip-bomb', {
-          limit,
+          limit: limit === 'ratio' ? `${limits.maxCompressionRatio}:1` : `${formatMegabytes(limits.maxEntryBytes)} MB`,
+          limitKind: limit,
           limitMb: formatMegabytes(limit === 'ratio' ? limits.ratioGraceBytes : limits.maxEntryBytes),
           ratio: String(limits.maxCompressionRatio),
           entry: '',

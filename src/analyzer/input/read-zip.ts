@@ -118,7 +118,8 @@ function inflateEntry(raw: Buffer, entry: RawEntry, name: string, limits: InputL
   const bomb = (): InflateResult => ({
     ok: false,
     refusal: refuse('zip-bomb', {
-      limit: binding.limit,
+      limit: binding.limit === 'ratio' ? `${limits.maxCompressionRatio}:1` : `${formatMegabytes(binding.limit === 'entry-size' ? limits.maxEntryBytes : limits.maxUncompressedBytes)} MB`,
+      limitKind: binding.limit,
       limitMb: formatMegabytes(
         binding.limit === 'entry-size' ? limits.maxEntryBytes : binding.limit === 'total-size' ? limits.maxUncompressedBytes : limits.ratioGraceBytes,
       ),

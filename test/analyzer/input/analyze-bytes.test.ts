@@ -52,8 +52,10 @@ describe('analyzeBytes: plain files', () => {
     const r = refusalOf(await run(Buffer.alloc(2048, 0x41), 'big.log', { limits: { maxBytes: 1024 } }));
     assert.equal(r.reason, 'too-large');
     assert.equal(r.fileName, 'big.log');
-    const big = refusalOf(await run(Buffer.alloc(20 * 1024 * 1024 + 1, 0x41)));
-    assert.deepEqual([big.reason, big.params?.limitMb], ['too-large', '20']);
+    const big = refusalOf(await run(Buffer.alloc(21 * 1024 * 1024, 0x41)));
+    assert.deepEqual([big.reason, big.params?.limit, big.params?.sizeMb], ['too-large', '20 MB', '21']);
+    const capped = refusalOf(await run(Buffer.alloc(1025, 0x41), 'big.log', { limits: { maxBytes: 1024 } }));
+    assert.equal(capped.params?.sizeMb, undefined, 'one byte over the cap: the reader stopped there, size unknown');
     reportsOf(await run(Buffer.alloc(20 * 1024 * 1024, 0x41)));
   });
 
@@ -154,15 +156,15 @@ describe('analyzeBytes: zip archives (B6)', () => {
     const zip = makeZip({ 'bomb.log': new Uint8Array(10 * 1024 * 1024) });
     assert.ok(zip.length < 20 * 1024, `bomb is ${zip.length} bytes`);
     const r = refusalOf(await run(zip, 'x.zip'));
-    assert.deepEqual([r.reason, r.params?.limit, r.params?.ratio, r.params?.entry], ['zip-bomb', 'ratio', '100', 'bomb.log']);
+    assert.deepEqual([r.reason, r.params?.limitKind, r.params?.limit, r.params?.entry], ['zip-bomb', 'ratio', '100:1', 'bomb.log']);
   });
 
   it('refuses an entry over the per-entry cap and an archive over the total cap', async () => {
     const text = (n: number): Uint8Array => Uint8Array.from({ length: n }, (_, i) => 0x41 + ((i * 31) % 26));
     const one = refusalOf(await run(makeZip({ 'a.log': text(3000) }), 'x.zip', { limits: { maxEntryBytes: 2000 } }));
-    assert.deepEqual([one.reason, one.params?.limit], ['zip-bomb', 'entry-size']);
+    assert.deepEqual([one.reason, one.params?.limitKind], ['zip-bomb', 'entry-size']);
     const total = refusalOf(await run(makeZip({ 'a.log': text(3000), 'b.log': text(3000) }), 'x.zip', { limits: { maxUncompressedBytes: 5000 } }));
-    assert.deepEqual([total.reason, total.params?.limit, total.params?.entry], ['zip-bomb', 'total-size', 'b.log']);
+    assert.deepEqual([total.reason, total.params?.limitKind, total.params?.entry], ['zip-bomb', 'total-size', 'b.log']);
   });
 
   it('refuses 10 000 entries before reading any (zip-too-many-entries)', async () => {
