@@ -98,6 +98,10 @@ const LINK_TITLES = defineMessages({
     ja: 'Azure 仮想マシンのバックアップからファイルを回復する',
     en: 'Recover files from Azure virtual machine backup',
   },
+  linkInvokeWebRequest: {
+    ja: 'Invoke-WebRequest (Windows PowerShell 5.1) のリファレンス',
+    en: 'Invoke-WebRequest reference (Windows PowerShell 5.1)',
+  },
   linkBlogRequest: {
     ja: 'Azure Backup の疎通確認スクリプトの実行方法 (Azure Backup サポート ブログ)',
     en: 'How to run the Azure Backup network check scripts (Japanese support blog)',
@@ -147,6 +151,10 @@ const LINKS = {
     LINK_TITLES.linkSqlNetwork,
   ),
   fileRecovery: learn('azure/backup/backup-azure-restore-files-from-vm', LINK_TITLES.linkFileRecovery),
+  invokeWebRequest: learn(
+    'powershell/module/microsoft.powershell.utility/invoke-webrequest?view=powershell-5.1',
+    LINK_TITLES.linkInvokeWebRequest,
+  ),
   // The script is downloaded from this page, so English readers get it too.
   blogRequest: blog(
     'https://jpabrs-scem.github.io/blog/AzureBackupGeneral/RequestForInvestigatingNW/',
@@ -377,11 +385,11 @@ const HTTP_TIMEOUT = defineMessages({
 const PROXY_AUTH = defineMessages({
   title: { ja: 'プロキシ サーバーで認証が要求されています (407)', en: 'Proxy authentication required (407)' },
   meaning: {
-    ja: '{endpoint} への Web リクエストに対し、プロキシ サーバーが認証を要求しました (HTTP 407)。',
+    ja: '{endpoint} への Web リクエストに対し、プロキシ サーバーが HTTP 407 (Proxy Authentication Required) を返し、認証を要求しました。',
     en: 'The proxy server asked for authentication (HTTP 407) on the web request to {endpoint}.',
   },
   meaningNoHost: {
-    ja: '対象の宛先への Web リクエストに対し、プロキシ サーバーが認証を要求しました (HTTP 407)。',
+    ja: '対象の宛先への Web リクエストに対し、プロキシ サーバーが HTTP 407 (Proxy Authentication Required) を返し、認証を要求しました。',
     en: 'The proxy server asked for authentication (HTTP 407) on the web request to the endpoint.',
   },
   why: {
@@ -790,20 +798,16 @@ const REGION = defineMessages({
 const TLS12_DISABLED = defineMessages({
   title: { ja: 'TLS 1.2 が無効化されています', en: 'TLS 1.2 is disabled' },
   meaning: {
-    ja: 'SCHANNEL のレジストリで、TLS 1.2 ({side}) が無効化されています ({values})。',
-    en: 'TLS 1.2 ({side}) is disabled in the SCHANNEL registry ({values}).',
+    ja: 'SCHANNEL のレジストリで、TLS 1.2 の {side} キーが無効化されています。',
+    en: 'TLS 1.2 is disabled in the SCHANNEL registry ({side} key).',
   },
-  meaningSideOnly: {
-    ja: 'SCHANNEL のレジストリで、TLS 1.2 ({side}) が無効化されています。',
-    en: 'TLS 1.2 ({side}) is disabled in the SCHANNEL registry.',
-  },
-  meaningValuesOnly: {
-    ja: 'SCHANNEL のレジストリで、TLS 1.2 が無効化されています ({values})。',
-    en: 'TLS 1.2 is disabled in the SCHANNEL registry ({values}).',
-  },
-  meaningNone: {
+  meaningNoSide: {
     ja: 'SCHANNEL のレジストリで、TLS 1.2 が無効化されています。',
     en: 'TLS 1.2 is disabled in the SCHANNEL registry.',
+  },
+  meaningValues: {
+    ja: 'ログに記録されている値は {values} です。',
+    en: 'The log shows {values}.',
   },
 });
 
@@ -1130,14 +1134,14 @@ const SPECS: Readonly<Record<FindingCode, FindingSpec>> = {
       [HTTP_INCONCLUSIVE.step2],
       [HTTP_INCONCLUSIVE.step3],
     ],
-    links: [LINKS.blogWindows, LINKS.blogLinux],
+    links: [LINKS.invokeWebRequest, LINKS.blogWindows, LINKS.blogLinux],
   },
   HTTP_IE_ENGINE_UNAVAILABLE: {
     title: [IE_ENGINE.title],
     meaning: [[IE_ENGINE.meaning, IE_ENGINE.meaningNoHost], detail],
     why: [[IE_ENGINE.why]],
     steps: [[IE_ENGINE.step1], [IE_ENGINE.step2]],
-    links: [LINKS.blogWindows],
+    links: [LINKS.invokeWebRequest, LINKS.blogWindows],
   },
   PRIVATE_ENDPOINT_SUSPECTED: {
     title: [PRIVATE_ENDPOINT.title],
@@ -1162,7 +1166,7 @@ const SPECS: Readonly<Record<FindingCode, FindingSpec>> = {
     ],
     why: [[TCP_BYPASSES_PROXY.why]],
     steps: [[TCP_BYPASSES_PROXY.step1], [TCP_BYPASSES_PROXY.step2], [TCP_BYPASSES_PROXY.step3]],
-    links: [LINKS.blogWindows, LINKS.blogLinux],
+    links: [LINKS.marsUrls, LINKS.blogWindows, LINKS.blogLinux],
   },
   PROXY_PATH_NOT_TESTED: {
     title: [PROXY_PATH.title],
@@ -1227,14 +1231,7 @@ const SPECS: Readonly<Record<FindingCode, FindingSpec>> = {
   },
   TLS12_DISABLED: {
     title: [TLS12_DISABLED.title],
-    meaning: [
-      [
-        TLS12_DISABLED.meaning,
-        TLS12_DISABLED.meaningSideOnly,
-        TLS12_DISABLED.meaningValuesOnly,
-        TLS12_DISABLED.meaningNone,
-      ],
-    ],
+    meaning: [[TLS12_DISABLED.meaning, TLS12_DISABLED.meaningNoSide], [TLS12_DISABLED.meaningValues]],
     why: [[COMMON.whyTls12Required]],
     steps: [[COMMON.stepSchannelTls12], [COMMON.stepDotnetTls12], [COMMON.stepRestartAndRerun]],
     links: [LINKS.tlsImpact, LINKS.tlsRegistry, LINKS.dotnetTls, LINKS.blogDotnetTls],

@@ -49,7 +49,10 @@ export const CONTEXT_NAMES: MessageCatalogue<ProxyContextName> = defineMessages(
   winhttp: { ja: 'WinHTTP (netsh winhttp)', en: 'WinHTTP (netsh winhttp)' },
   'env-http': { ja: '環境変数 http_proxy', en: 'http_proxy environment variable' },
   'env-https': { ja: '環境変数 https_proxy', en: 'https_proxy environment variable' },
-  'asr-config': { ja: 'Azure Site Recovery のプロキシ設定', en: 'Azure Site Recovery proxy settings' },
+  'asr-config': {
+    ja: 'Azure Site Recovery のプロキシ設定 (ProxyInfo.conf)',
+    en: 'Azure Site Recovery proxy settings (ProxyInfo.conf)',
+  },
 });
 
 /** Who uses each proxy context: shown beside the name so the reader knows why it matters. */

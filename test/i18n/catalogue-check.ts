@@ -136,7 +136,8 @@ export function politeSentenceProblems(ja: string): string[] {
 export function englishSentenceProblems(en: string): string[] {
   const problems: string[] = [];
   if (!/[.!?]["'”)]?$/u.test(en)) problems.push('does not end with a full stop');
-  if (!/^["'“(<{]?[A-Z0-9{<]/u.test(en)) problems.push('does not start with a capital letter or placeholder');
+  // A sentence may start with a product name written in lower case first (iSCSI, macOS).
+  if (!/^["'“(<{]?([A-Z0-9{<]|[a-z]+[A-Z])/u.test(en)) problems.push('does not start with a capital letter or placeholder');
   return problems;
 }
 
@@ -203,4 +204,34 @@ export function assertCatalogueComplete(
     for (const p of messageProblems(catalogue[key], allowed)) problems.push(`${key}: ${p}`);
   }
   assert.deepEqual(problems, [], `catalogue problems:\n  ${problems.join('\n  ')}`);
+}
+
+export interface CatalogueStyleOptions {
+  /** keys of one-line titles (default: keys starting with "title") */
+  titles?: RegExp;
+  /** keys of texts made of full sentences (default: meaning…, why…, step…, detail…, whatToSend…) */
+  sentences?: RegExp;
+}
+
+/**
+ * Asserts, by key naming convention, that titles are one line without a full stop and that
+ * sentence texts are polite Japanese (です/ます, 。) and punctuated English. Keys matching
+ * neither pattern (link titles, fragments, labels) are not checked here.
+ */
+export function assertCatalogueStyle(
+  catalogue: Readonly<Record<string, LocalizedText>>,
+  options: CatalogueStyleOptions = {},
+): void {
+  const titles = options.titles ?? /^title/;
+  const sentences = options.sentences ?? /^(meaning|why|step|detail|whatToSend)/;
+  const problems: string[] = [];
+  for (const [key, message] of Object.entries(catalogue)) {
+    if (titles.test(key)) {
+      for (const p of titleProblems(message)) problems.push(`${key}: ${p}`);
+    } else if (sentences.test(key)) {
+      for (const p of politeSentenceProblems(message.ja)) problems.push(`${key} ja: ${p}`);
+      for (const p of englishSentenceProblems(message.en)) problems.push(`${key} en: ${p}`);
+    }
+  }
+  assert.deepEqual(problems, [], `style problems:\n  ${problems.join('\n  ')}`);
 }
