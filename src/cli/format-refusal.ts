@@ -9,19 +9,12 @@ import { CLI_MESSAGES as M } from './messages';
 export interface RefusalJson {
   refused: true;
   reason: Refusal['reason'];
-  /** the localized explanation: title and detail */
+  /** the localized explanation (one or two sentences) */
   message: string;
+  title: string;
   whatToSend: string;
   fileName?: string;
   params: Record<string, string>;
-}
-
-function joinSentences(a: string, b: string, lang: Lang): string {
-  if (b === '') return a;
-  if (a === '') return b;
-  const end = a.slice(-1);
-  const closed = end === '。' || end === '.' || end === '!' || end === '?' || end === '！' || end === '？';
-  return lang === 'ja' ? `${a}${closed ? '' : '。'}${b}` : `${a}${closed ? '' : '.'} ${b}`;
 }
 
 export function refusalJson(refusal: Refusal, lang: Lang): RefusalJson {
@@ -29,7 +22,8 @@ export function refusalJson(refusal: Refusal, lang: Lang): RefusalJson {
   const out: RefusalJson = {
     refused: true,
     reason: refusal.reason,
-    message: joinSentences(x.title, x.detail, lang),
+    message: x.detail !== '' ? x.detail : x.title,
+    title: x.title,
     whatToSend: x.whatToSend,
     params: { ...(refusal.params ?? {}) },
   };
