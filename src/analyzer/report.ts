@@ -83,6 +83,8 @@ export interface Endpoint {
   httpCause?: HttpFailureCause;
   /** HTTP status code when one was seen */
   httpStatus?: number;
+  /** a remark on an otherwise answered web request: the IE engine error (re-run with -UseBasicParsing) */
+  httpNote?: 'ie-engine-unavailable';
   /** true when the web request went through a proxy (current user's WinInet proxy, or env proxy) */
   viaProxy?: boolean;
   /** true when the name resolved through a privatelink alias or to a private address */

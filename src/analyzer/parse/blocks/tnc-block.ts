@@ -1,0 +1,143 @@
+// Windows `Test-NetConnection host -Port N` (tnc): the script's one-line summary
+// `Result of tnc - 443 / from <src> /To URL <host> IPaddress <ip> / TcpTestSucceeded: True`,
+// the cmdlet's own WARNING lines, and its object output (`TcpTestSucceeded : True`) in old versions.
+import { addAddress, addEvidence, type EndpointObservation, type EndpointTable } from '../model';
+import { isIpAddress, parseTarget } from '../hosts';
+import { isDigit, keyOf, tokens, valueOf } from '../text';
+import { isCommandMissing, type CommandBlock } from './block';
+
+export interface TncResult {
+  host?: string;
+  port?: number;
+  address?: string;
+  succeeded?: boolean;
+}
+
+function wordAfter(t: string, l: string, keyword: string): string | undefined {
+  const i = l.indexOf(keyword);
+  if (i === -1) return undefined;
+  let rest = t.slice(i + keyword.length);
+  let j = 0;
+  while (j < rest.length && (rest[j] === ':' || rest[j] === ' ' || rest[j] === '\t' || rest[j] === '=')) j++;
+  rest = rest.slice(j);
+  const tok = tokens(rest, 1)[0];
+  return tok;
+}
+
+/** Reads a `Result of tnc …` line. Missing parts stay undefined. */
+export function parseTncResultLine(t: string): TncResult {
+  const l = t.toLowerCase();
+  const out: TncResult = {};
+  const ok = wordAfter(t, l, 'tcptestsucceeded');
+  if (ok !== undefined) {
+    const v = ok.toLowerCase();
+    if (v.startsWith('true')) out.succeeded = true;
+    else if (v.startsWith('false')) out.succeeded = false;
+  }
+  const addr = wordAfter(t, l, 'ipaddress');
+  if (addr !== undefined && isIpAddress(addr)) out.address = addr;
+  const url = wordAfter(t, l, 'to url');
+  if (url !== undefined) {
+    const target = parseTarget(url);
+    if (target) out.host = target.host;
+  }
+  const tnc = l.indexOf('tnc');
+  if (tnc !== -1) {
+    let i = tnc + 3;
+    while (i < t.length && !isDigit(t.charCodeAt(i)) && t[i] !== '/') i++;
+    let j = i;
+    while (j < t.length && isDigit(t.charCodeAt(j))) j++;
+    if (j > i && j - i <= 5) {
+      const p = Number(t.slice(i, j));
+      if (p > 0 && p < 65536) out.port = p;
+    }
+  }
+  return out;
+}
+
+export function isTncResultLine(l: string): boolean {
+  return l.startsWith('result of tnc') || l.startsWith('result of test-netconnection');
+}
+
+export class TncBlock implements CommandBlock {
+  endpoint: EndpointObservation | undefined;
+  private succeeded: boolean | undefined;
+  private address: string | undefined;
+  private dnsWarning = false;
+  private missing = false;
+
+  constructor(
+    private readonly table: EndpointTable,
+    host: string | undefined,
+    private port: number,
+    private readonly tryLine: number,
+    private readonly tryText: string,
+  ) {
+    this.endpoint = host === undefined ? undefined : table.get(host, port, tryLine);
+  }
+
+  hasResult(): boolean {
+    return this.succeeded !== undefined || this.missing || this.dnsWarning;
+  }
+
+  feed(lineNo: number, t: string): void {
+    const l = t.toLowerCase();
+    if (isTncResultLine(l)) {
+      const r = parseTncResultLine(t);
+      if (!this.endpoint && r.host !== undefined) {
+        if (r.port !== undefined) this.port = r.port;
+        this.endpoint = this.table.get(r.host, this.port, this.tryLine);
+      }
+      if (r.succeeded !== undefined) this.succeeded = r.succeeded;
+      if (r.address !== undefined) this.address = r.address;
+      if (this.endpoint) addEvidence(this.endpoint, lineNo, t, r.address === undefined && r.succeeded === false ? 'dns' : 'tcp');
+      return;
+    }
+    if (l.startsWith('warning') || t.startsWith('警告')) {
+      if (l.includes('name resolution') || t.includes('名前解決') || t.includes('名前の解決')) {
+        this.dnsWarning = true;
+        if (this.endpoint) addEvidence(this.endpoint, lineNo, t, 'dns');
+      } else if (l.includes('tcp connect') || t.includes('TCP 接続') || t.includes('TCP接続')) {
+        if (this.endpoint) addEvidence(this.endpoint, lineNo, t, 'tcp');
+      }
+      return;
+    }
+    // object output of the cmdlet (older script versions)
+    const key = keyOf(t);
+    if (key === 'tcptestsucceeded') {
+      const v = valueOf(t).toLowerCase();
+      if (v.startsWith('true')) this.succeeded = true;
+      else if (v.startsWith('false')) this.succeeded = false;
+      if (this.endpoint) addEvidence(this.endpoint, lineNo, t, 'tcp');
+    } else if (key === 'remoteaddress') {
+      const v = valueOf(t);
+      if (isIpAddress(v)) this.address = v;
+    } else if (isCommandMissing(l, t)) {
+      this.missing = true;
+      if (this.endpoint) addEvidence(this.endpoint, lineNo, t, 'tcp');
+    }
+  }
+
+  finish(atEof: boolean): void {
+    const ep = this.endpoint;
+    if (!ep) return;
+    if (this.succeeded !== undefined) {
+      ep.tcp = this.succeeded ? 'ok' : 'failed';
+      if (this.address !== undefined) {
+        if (ep.dns !== 'failed' || this.succeeded) ep.dns = 'resolved';
+        addAddress(ep, this.address);
+      } else if (!this.succeeded || this.dnsWarning) {
+        // Test-NetConnection prints an empty address only when the name did not resolve
+        ep.dns = ep.dns === 'resolved' ? 'resolved' : 'failed';
+      }
+    } else if (this.dnsWarning) {
+      if (ep.dns !== 'resolved') ep.dns = 'failed';
+      ep.tcp = 'failed';
+    } else if (this.missing) {
+      addEvidence(ep, this.tryLine, this.tryText, 'tcp');
+    } else if (atEof) {
+      ep.cut = true;
+      addEvidence(ep, this.tryLine, this.tryText, 'tcp');
+    }
+  }
+}

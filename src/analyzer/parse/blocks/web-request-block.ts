@@ -1,0 +1,184 @@
+// Windows `Invoke-WebRequest <url>`: a success line `Result of Invoke-webRequest / StatusCode: 200/
+// StatusDescription: OK`, or a PowerShell error record (`PS>TerminatingError(Invoke-WebRequest):
+// "<msg>"`, `Invoke-webRequest : <msg>`, `+ FullyQualifiedErrorId : …`). The message decides.
+import { addEvidence, type EndpointObservation, type EndpointTable } from '../model';
+import { classifyWebError, statusInParens, type WebOutcome } from '../web-error';
+import { colonIndex, isDigit, trimLine, unquote } from '../text';
+import type { CommandBlock } from './block';
+
+function cleanDetail(s: string): string {
+  let t = trimLine(s);
+  if (t.length > 300) t = t.slice(0, 300);
+  return t;
+}
+
+/** `(404) Not Found.` → `(404) Not Found` (the part of a message from the status on). */
+function statusDetail(message: string, status: number): string {
+  const i = message.indexOf(`(${status})`);
+  let t = i === -1 ? message : message.slice(i);
+  t = trimLine(t);
+  while (t.endsWith('.') || t.endsWith('\u3002')) t = t.slice(0, -1);
+  return cleanDetail(t);
+}
+
+/** StatusCode digits after `StatusCode` (`StatusCode: 200/`, `StatusCode        : 200`). */
+function statusCodeIn(t: string, l: string): number | undefined {
+  const i = l.indexOf('statuscode');
+  if (i === -1) return undefined;
+  let j = i + 'statuscode'.length;
+  while (j < t.length && (t[j] === ' ' || t[j] === ':' || t[j] === '\t' || t[j] === '=')) j++;
+  let k = j;
+  while (k < t.length && isDigit(t.charCodeAt(k))) k++;
+  if (k - j !== 3) return undefined;
+  return Number(t.slice(j, k));
+}
+
+function statusDescriptionIn(t: string, l: string): string {
+  const i = l.indexOf('statusdescription');
+  if (i === -1) return '';
+  const rest = t.slice(i + 'statusdescription'.length);
+  const c = colonIndex(rest);
+  return trimLine(c === -1 ? rest : rest.slice(c + 1));
+}
+
+export class WebRequestBlock implements CommandBlock {
+  readonly endpoint: EndpointObservation | undefined;
+  private status: number | undefined;
+  private statusLine = '';
+  private message: string | undefined;
+  private ie = false;
+  private resultLineSeen = false;
+  private other: string | undefined;
+  private otherLine = 0;
+
+  constructor(
+    table: EndpointTable,
+    host: string | undefined,
+    port: number,
+    scheme: string,
+    private readonly tryLine: number,
+    private readonly tryText: string,
+  ) {
+    this.endpoint = host === undefined ? undefined : table.get(host, port, tryLine);
+    if (this.endpoint) {
+      this.endpoint.webStarted = true;
+      this.endpoint.webScheme = scheme;
+    }
+  }
+
+  hasResult(): boolean {
+    return this.status !== undefined || this.message !== undefined || this.resultLineSeen || this.ie || this.other !== undefined;
+  }
+
+  feed(lineNo: number, t: string): void {
+    const l = t.toLowerCase();
+    const ep = this.endpoint;
+    if (l.startsWith('result of invoke-webrequest') || l.startsWith('result of iwr') || (l.includes('statuscode') && !l.startsWith('+'))) {
+      this.resultLineSeen = true;
+      const s = statusCodeIn(t, l);
+      if (s !== undefined && this.status === undefined) {
+        this.status = s;
+        const desc = statusDescriptionIn(t, l);
+        this.statusLine = desc ? `${s} ${desc}` : String(s);
+        if (ep) addEvidence(ep, lineNo, t, 'http');
+      }
+      return;
+    }
+    if (l.startsWith('ps>terminatingerror(') || l.startsWith('ps>terminatingerror (')) {
+      const close = t.indexOf(')');
+      const rest = close === -1 ? '' : t.slice(close + 1);
+      const c = colonIndex(rest);
+      const msg = unquote(c === -1 ? rest : rest.slice(c + 1));
+      if (this.message === undefined && msg) {
+        this.message = msg;
+        if (ep) addEvidence(ep, lineNo, t, 'http');
+      }
+      return;
+    }
+    if (l.startsWith('invoke-webrequest') || l.startsWith('invoke-restmethod') || l.startsWith('iwr ') || l.startsWith('iwr:')) {
+      const c = colonIndex(t);
+      const msg = c === -1 ? '' : unquote(t.slice(c + 1));
+      if (this.message === undefined && msg) {
+        this.message = msg;
+        if (ep) addEvidence(ep, lineNo, t, 'http');
+      }
+      return;
+    }
+    if (l.startsWith('+')) {
+      if (l.includes('iedomnotsupported')) this.ie = true;
+      return;
+    }
+    if (l.startsWith('at ') || l.startsWith('at line') || t.startsWith('発生場所') || l.startsWith('warning') || t.startsWith('警告') || l.startsWith('~')) return;
+    if (this.other === undefined && t.length > 0) {
+      this.other = t;
+      this.otherLine = lineNo;
+    }
+  }
+
+  finish(atEof: boolean): void {
+    const ep = this.endpoint;
+    if (!ep) return;
+    let outcome: WebOutcome;
+    let detail = '';
+    if (this.status !== undefined) {
+      outcome = this.status === 407 ? { state: 'failed', cause: 'proxy-auth', status: 407 } : { state: 'ok', status: this.status };
+      detail = this.statusLine;
+    } else if (this.message !== undefined) {
+      outcome = classifyWebError(this.message);
+      if (outcome.state === 'inconclusive' && this.ie) outcome = { state: 'ok', note: 'ie-engine-unavailable' };
+      const st = statusInParens(this.message);
+      detail = st !== undefined && outcome.state === 'ok' ? statusDetail(this.message, st) : cleanDetail(this.message);
+    } else if (this.ie) {
+      outcome = { state: 'ok', note: 'ie-engine-unavailable' };
+    } else if (this.other !== undefined) {
+      outcome = classifyWebError(this.other);
+      if (outcome.state !== 'inconclusive') {
+        detail = cleanDetail(this.other);
+        addEvidence(ep, this.otherLine, this.other, 'http');
+      } else if (!this.resultLineSeen && atEof) {
+        outcome = { state: 'not-tested' };
+      } else {
+        detail = cleanDetail(this.other);
+        addEvidence(ep, this.otherLine, this.other, 'http');
+      }
+    } else if (this.resultLineSeen) {
+      outcome = { state: 'inconclusive' };
+    } else if (atEof) {
+      ep.cut = true;
+      addEvidence(ep, this.tryLine, this.tryText, 'http');
+      return;
+    } else {
+      outcome = { state: 'inconclusive' };
+      addEvidence(ep, this.tryLine, this.tryText, 'http');
+    }
+    applyWebOutcome(ep, outcome, detail);
+  }
+}
+
+/** Writes a web-request outcome into the endpoint (a later observation replaces an earlier one). */
+export function applyWebOutcome(ep: EndpointObservation, outcome: WebOutcome, detail: string): void {
+  delete ep.httpCause;
+  delete ep.httpStatus;
+  delete ep.httpNote;
+  delete ep.httpDetail;
+  if (detail) ep.httpDetail = detail;
+  switch (outcome.state) {
+    case 'ok':
+      ep.http = 'ok';
+      if (outcome.status !== undefined) ep.httpStatus = outcome.status;
+      if (outcome.note !== undefined) ep.httpNote = outcome.note;
+      break;
+    case 'failed':
+      ep.http = 'failed';
+      ep.httpCause = outcome.cause;
+      if (outcome.status !== undefined) ep.httpStatus = outcome.status;
+      break;
+    case 'inconclusive':
+      ep.http = 'inconclusive';
+      ep.httpCause = 'unknown';
+      break;
+    case 'not-tested':
+      ep.http = 'not-tested';
+      break;
+  }
+}

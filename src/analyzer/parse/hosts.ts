@@ -1,0 +1,220 @@
+// What a host name tells us: which service it belongs to, its Azure Backup geo code, whether an
+// address or alias means a private endpoint. Pure string checks.
+import type { Service } from '../report';
+import { regionForGeoCode } from '../region/regions';
+import { isDigit, trimLine } from './text';
+
+const BACKUP_SUFFIXES = ['.backup.windowsazure.com', '.backup.windowsazure.us', '.backup.windowsazure.cn', '.backup.windowsazure.de'];
+const STORAGE_MARKERS = ['.blob.core.', '.queue.core.', '.table.core.', '.file.core.', '.blob.storage.azure.', '.dfs.core.'];
+const ENTRA_DOMAINS = [
+  'microsoftonline.com', 'microsoft.com', 'windows.net', 'microsoftonline.us', 'microsoftonline.de',
+  'chinacloudapi.cn', 'microsoftonline.cn', 'microsoftonline-p.com',
+];
+const ASR_MARKER = '.hypervrecoverymanager.windowsazure.';
+
+/** Service an endpoint belongs to (report-contract.md "Service of an endpoint"). */
+export function serviceOf(host: string): Service {
+  const h = host.toLowerCase();
+  if (h.includes(ASR_MARKER) || h.includes('.siterecovery.windowsazure.')) return 'site-recovery';
+  for (const s of BACKUP_SUFFIXES) {
+    if (h.endsWith(s)) {
+      const first = h.slice(0, h.indexOf('.'));
+      // pod01-rec2, pod01-rec1 … and the private-endpoint form <vault>-ab-pod01-rec2
+      return first.includes('-rec') ? 'file-recovery' : 'azure-backup';
+    }
+  }
+  for (const m of STORAGE_MARKERS) if (h.includes(m)) return 'azure-storage';
+  if (h.startsWith('login')) {
+    const dot = h.indexOf('.');
+    if (dot > 0) {
+      const rest = h.slice(dot + 1);
+      for (const d of ENTRA_DOMAINS) if (rest === d || rest.endsWith('.' + d)) return 'entra-id';
+    }
+  }
+  return 'other';
+}
+
+/**
+ * Geo code of `<x>.<geo>.backup.windowsazure.com` (also `privatelink.<geo>.backup…` and the
+ * sovereign suffixes), lower-case; undefined for any other host or an unknown code.
+ */
+export function geoOfHost(host: string): string | undefined {
+  const h = host.toLowerCase();
+  for (const s of BACKUP_SUFFIXES) {
+    if (!h.endsWith(s)) continue;
+    const before = h.slice(0, h.length - s.length);
+    const dot = before.lastIndexOf('.');
+    const label = dot === -1 ? before : before.slice(dot + 1);
+    if (dot === -1) return undefined; // "<geo>.backup…" alone is not a checked endpoint name
+    if (label.length === 0 || label.length > 8) return undefined;
+    return regionForGeoCode(label) ? label : undefined;
+  }
+  return undefined;
+}
+
+function parseIPv4(s: string): [number, number, number, number] | undefined {
+  const parts = s.split('.');
+  if (parts.length !== 4) return undefined;
+  const out: number[] = [];
+  for (const p of parts) {
+    if (p.length === 0 || p.length > 3) return undefined;
+    for (let i = 0; i < p.length; i++) if (!isDigit(p.charCodeAt(i))) return undefined;
+    const n = Number(p);
+    if (n > 255) return undefined;
+    out.push(n);
+  }
+  return out as [number, number, number, number];
+}
+
+export function isIPv4(s: string): boolean {
+  return parseIPv4(s) !== undefined;
+}
+
+/** A plausible IPv6 literal (hex digits, colons, optional zone / embedded IPv4). */
+export function isIPv6(s: string): boolean {
+  if (s.length < 2 || s.length > 64 || !s.includes(':')) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const ok = isDigit(c) || (c >= 0x61 && c <= 0x66) || (c >= 0x41 && c <= 0x46) || c === 0x3a || c === 0x2e || c === 0x25;
+    if (!ok) return false;
+  }
+  return true;
+}
+
+export function isIpAddress(s: string): boolean {
+  return isIPv4(s) || isIPv6(s);
+}
+
+/** RFC 1918 (10/8, 172.16/12, 192.168/16) or IPv6 unique-local (fc00::/7). */
+export function isPrivateAddress(addr: string): boolean {
+  const v4 = parseIPv4(addr);
+  if (v4) {
+    const [a, b] = v4;
+    return a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168);
+  }
+  const l = addr.toLowerCase();
+  return isIPv6(l) && (l.startsWith('fc') || l.startsWith('fd'));
+}
+
+/**
+ * A `privatelink` alias that means a customer private endpoint for Backup / Storage / Site
+ * Recovery (`privatelink.<geo>.backup…`, `privatelink.blob…`). Microsoft's own front doors such as
+ * `ak.privatelink.msidentity.com` behind login.microsoftonline.com are not.
+ */
+export function isPrivateLinkName(name: string): boolean {
+  const n = name.toLowerCase();
+  const i = n.indexOf('privatelink.');
+  if (i === -1) return false;
+  const rest = n.slice(i + 'privatelink.'.length);
+  if (rest.includes('msidentity.com')) return false;
+  return (
+    rest.includes('backup.windowsazure.') ||
+    rest.includes('blob.') ||
+    rest.includes('queue.') ||
+    rest.includes('siterecovery.windowsazure.') ||
+    rest.includes('hypervrecoverymanager.')
+  );
+}
+
+/** A plausible DNS name (letters/digits/-/_/. with at least one dot and a letter). */
+export function isHostname(s: string): boolean {
+  if (s.length < 3 || s.length > 253) return false;
+  let dot = false;
+  let letter = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x2e) dot = true;
+    else if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a)) letter = true;
+    else if (!(isDigit(c) || c === 0x2d || c === 0x5f || c === 0x2a)) return false;
+  }
+  return dot && letter && s.charCodeAt(0) !== 0x2e;
+}
+
+export interface ParsedTarget {
+  host: string;
+  /** port written in the URL, if any */
+  port?: number;
+  scheme?: string;
+}
+
+/**
+ * Host (lower-case, no trailing dot), scheme and port of a URL or bare host as the scripts print
+ * them: `https://host`, `host`, `host:443`, `'https://host/path'`. Undefined when it is not a host.
+ */
+export function parseTarget(raw: string): ParsedTarget | undefined {
+  let s = trimLine(raw);
+  // strip quotes of any kind and trailing punctuation the scripts add
+  while (s.length > 0 && '"\'\u201c\u201d\u2018\u2019`'.includes(s[0] as string)) s = s.slice(1);
+  while (s.length > 0 && '"\'\u201c\u201d\u2018\u2019`,;'.includes(s[s.length - 1] as string)) s = s.slice(0, -1);
+  let scheme: string | undefined;
+  const sch = s.indexOf('://');
+  if (sch !== -1) {
+    scheme = s.slice(0, sch).toLowerCase();
+    s = s.slice(sch + 3);
+  }
+  let end = s.length;
+  for (const c of ['/', '?', '#']) {
+    const i = s.indexOf(c);
+    if (i !== -1 && i < end) end = i;
+  }
+  s = s.slice(0, end);
+  const at = s.lastIndexOf('@');
+  if (at !== -1) s = s.slice(at + 1);
+  let port: number | undefined;
+  const colon = s.lastIndexOf(':');
+  if (colon !== -1 && !s.startsWith('[')) {
+    const p = s.slice(colon + 1);
+    if (p.length > 0 && p.length <= 5 && [...p].every((c) => isDigit(c.charCodeAt(0)))) port = Number(p);
+    s = s.slice(0, colon);
+  }
+  while (s.endsWith('.')) s = s.slice(0, -1);
+  const host = s.toLowerCase();
+  if (!isHostname(host) && !isIPv4(host)) return undefined;
+  const out: ParsedTarget = { host };
+  if (port !== undefined) out.port = port;
+  if (scheme !== undefined) out.scheme = scheme;
+  return out;
+}
+
+/**
+ * Windows bypass-list match (ProxyOverride / WinHTTP bypass): `*` wildcards, case-insensitive,
+ * `<local>` = names without a dot. Linear: the pattern is split on '*' and matched left to right.
+ */
+export function matchesWindowsBypass(entry: string, host: string): boolean {
+  const p = trimLine(entry).toLowerCase();
+  const h = host.toLowerCase();
+  if (p.length === 0) return false;
+  if (p === '<local>') return !h.includes('.');
+  if (!p.includes('*')) return p === h;
+  return globMatch(p, h);
+}
+
+/** no_proxy match (curl / wget): exact, `.suffix`, `suffix` as a domain, or `*`. */
+export function matchesNoProxy(entry: string, host: string): boolean {
+  let p = trimLine(entry).toLowerCase();
+  const h = host.toLowerCase();
+  if (p === '*') return true;
+  if (p.startsWith('*.')) p = p.slice(1);
+  if (p.length === 0) return false;
+  if (p.startsWith('.')) return h.endsWith(p) || h === p.slice(1);
+  return h === p || h.endsWith('.' + p);
+}
+
+function globMatch(pattern: string, text: string): boolean {
+  const parts = pattern.split('*');
+  const first = parts[0] as string;
+  const last = parts[parts.length - 1] as string;
+  if (!text.startsWith(first)) return false;
+  if (text.length < first.length + last.length) return false;
+  if (!text.endsWith(last)) return false;
+  let pos = first.length;
+  const limit = text.length - last.length;
+  for (let i = 1; i < parts.length - 1; i++) {
+    const part = parts[i] as string;
+    if (part.length === 0) continue;
+    const j = text.indexOf(part, pos);
+    if (j === -1 || j + part.length > limit) return false;
+    pos = j + part.length;
+  }
+  return true;
+}

@@ -1,0 +1,153 @@
+// What the parsers extract from a log, before any judgement: the intermediate model the report
+// builder and the rules read. Evidence is bounded per item so memory stays proportional to the
+// number of endpoints, not to the size of the log.
+import type {
+  DnsState, Evidence, HttpFailureCause, HttpState, LogKind, ProxyContextName, TcpState, TlsKey,
+} from '../report';
+import { evidence, pushEvidence } from './text';
+
+/** Evidence lines kept per endpoint / proxy context / finding. */
+export const MAX_EVIDENCE = 8;
+export const MAX_ADDRESSES = 16;
+
+export type Aspect = 'dns' | 'tcp' | 'http' | 'other';
+
+export interface TaggedEvidence extends Evidence {
+  aspect: Aspect;
+}
+
+/** Checks a complete run performs, as ids used in `missingChecks` and LOG_INCOMPLETE. */
+export type CheckId = 'proxy' | 'azure-backup' | 'azure-storage' | 'entra-id' | 'file-recovery' | 'site-recovery' | 'tls';
+
+export interface EndpointObservation {
+  host: string;
+  port: number;
+  firstLine: number;
+  dns: DnsState;
+  addresses: string[];
+  aliases: string[];
+  tcp: TcpState;
+  http: HttpState;
+  httpDetail?: string;
+  httpCause?: HttpFailureCause;
+  httpStatus?: number;
+  httpNote?: 'ie-engine-unavailable';
+  /** a web request was started for this endpoint */
+  webStarted: boolean;
+  /** the URL scheme of the web request ("https" when not printed) */
+  webScheme?: string;
+  /** the log ended inside this endpoint's web request or TCP test */
+  cut: boolean;
+  /** the log itself proves the request used a proxy (curl -x, "Connection established") */
+  proxyProven?: boolean;
+  /** the request was explicitly told not to use a proxy (curl --noproxy) */
+  proxyRefused?: boolean;
+  evidence: TaggedEvidence[];
+}
+
+export interface ProxyObservation {
+  context: ProxyContextName;
+  found: boolean;
+  enabled: boolean;
+  server: string | null;
+  bypass: string[];
+  /** access was denied while reading this context */
+  denied: boolean;
+  evidence: Evidence[];
+}
+
+export interface TlsValueLine {
+  protocol: string;
+  side: 'Client' | 'Server';
+  name: 'enabled' | 'disabledbydefault';
+  value: number;
+  line: number;
+  text: string;
+}
+
+export interface TlsObservation {
+  sectionFound: boolean;
+  keys: TlsKey[];
+  /** where each value was read (bounded), for evidence */
+  values: TlsValueLine[];
+  /** the SCHANNEL protocol keys listed under Protocols (even without values) */
+  protocolsListed: string[];
+  evidence: Evidence[];
+}
+
+export interface ParsedLog {
+  kind: LogKind;
+  lineCount: number;
+  complete: boolean;
+  host?: string;
+  os?: string;
+  osVersion?: string;
+  startedAt?: string;
+  scriptVersion?: string;
+  endpoints: EndpointObservation[];
+  proxy: ProxyObservation[];
+  tls: TlsObservation;
+  /** checks whose section or endpoints appeared, in order of appearance */
+  checksSeen: CheckId[];
+  /** the check that was running when the log ended (interrupted runs) */
+  checkInProgress?: CheckId;
+  accessDenied: Evidence[];
+  /** contexts whose reading hit an access-denied error */
+  deniedContexts: ProxyContextName[];
+  lastLine?: Evidence;
+  /** first non-empty line (for logs we do not recognise) */
+  firstLine?: Evidence;
+  completionLine?: Evidence;
+}
+
+export function newTlsObservation(): TlsObservation {
+  return { sectionFound: false, keys: [], values: [], protocolsListed: [], evidence: [] };
+}
+
+export function newProxyObservation(context: ProxyContextName): ProxyObservation {
+  return { context, found: false, enabled: false, server: null, bypass: [], denied: false, evidence: [] };
+}
+
+/** Endpoints keyed by host:port, in order of first appearance. */
+export class EndpointTable {
+  private readonly byKey = new Map<string, EndpointObservation>();
+  readonly list: EndpointObservation[] = [];
+
+  get(host: string, port: number, line: number): EndpointObservation {
+    const key = `${host}:${port}`;
+    let ep = this.byKey.get(key);
+    if (!ep) {
+      ep = {
+        host, port, firstLine: line, dns: 'unknown', addresses: [], aliases: [], tcp: 'not-tested', http: 'not-tested',
+        webStarted: false, cut: false, evidence: [],
+      };
+      this.byKey.set(key, ep);
+      this.list.push(ep);
+    }
+    return ep;
+  }
+
+  find(host: string, port: number): EndpointObservation | undefined {
+    return this.byKey.get(`${host}:${port}`);
+  }
+}
+
+export function addEvidence(ep: EndpointObservation, line: number, raw: string, aspect: Aspect): void {
+  if (ep.evidence.length >= MAX_EVIDENCE) return;
+  for (const x of ep.evidence) if (x.line === line) return;
+  ep.evidence.push({ ...evidence(line, raw), aspect });
+}
+
+export function addAddress(ep: EndpointObservation, addr: string): void {
+  if (ep.addresses.length >= MAX_ADDRESSES || ep.addresses.includes(addr)) return;
+  ep.addresses.push(addr);
+}
+
+export function addAlias(ep: EndpointObservation, alias: string): void {
+  if (ep.aliases.length >= MAX_ADDRESSES || ep.aliases.includes(alias)) return;
+  ep.aliases.push(alias);
+}
+
+export function addContextEvidence(ctx: ProxyObservation, line: number, raw: string): void {
+  pushEvidence(ctx.evidence, evidence(line, raw), MAX_EVIDENCE);
+}

@@ -1,0 +1,340 @@
+// The Windows transcript parser (Azure Backup and Site Recovery): one streaming pass, a small
+// state machine over sections (header, getInfo, proxy, WinHTTP, endpoint checks, TLS). Anchored on
+// keywords, not on exact spacing, order or section titles.
+import type { Evidence, ProxyContextName } from '../../report';
+import { isAccessDenied } from '../access-denied';
+import { AsrProxyReader, isAsrProxyHeading } from '../asr-proxy';
+import type { CommandBlock } from '../blocks/block';
+import { applyHostDns, type HostDns } from '../blocks/dns-block';
+import { openBlock } from '../blocks/open-block';
+import { isTncResultLine, parseTncResultLine } from '../blocks/tnc-block';
+import { parseTryCommand, tryLineBody } from '../blocks/try-line';
+import { parseLooseDate } from '../dates';
+import { serviceOf } from '../hosts';
+import { forEachLine } from '../lines';
+import {
+  addAddress, addEvidence, EndpointTable, newProxyObservation, newTlsObservation, type CheckId, type ParsedLog,
+  type ProxyObservation,
+} from '../model';
+import { ANALYSIS_MAX, evidence, isSeparator, trimLine } from '../text';
+import { isCompletionLine, isTranscriptEnd, readHeaderLine, type HeaderFacts } from './transcript-header';
+import { isWinInetHeader, WinHttpReader, WinInetReader, type WinInetContext } from './proxy-section';
+import { TlsReader } from './tls-section';
+import { checkOfTitle, scriptVersionIn, isAsrMarker } from '../script-info';
+
+type Section = 'header' | 'getinfo' | 'proxy' | 'winhttp' | 'checks' | 'tls' | 'asr-proxy' | 'done';
+
+class WindowsParser {
+  private section: Section = 'header';
+  private readonly header: HeaderFacts = {};
+  private expectHostname = false;
+  private hostnameLine: string | undefined;
+  private scriptStart: string | undefined;
+  private scriptVersion: string | undefined;
+  private asr = false;
+  private readonly table = new EndpointTable();
+  private readonly dns = new Map<string, HostDns>();
+  private readonly contexts: Record<WinInetContext | 'winhttp' | 'asr-config', ProxyObservation> = {
+    'current-user': newProxyObservation('current-user'),
+    system: newProxyObservation('system'),
+    'workload-plugin': newProxyObservation('workload-plugin'),
+    winhttp: newProxyObservation('winhttp'),
+    'asr-config': newProxyObservation('asr-config'),
+  };
+  private asrProxySeen = false;
+  private readonly wininet = new WinInetReader(this.contexts);
+  private readonly winhttp = new WinHttpReader(this.contexts.winhttp);
+  private readonly asrProxy = new AsrProxyReader(this.contexts['asr-config']);
+  private readonly tls = newTlsObservation();
+  private readonly tlsReader = new TlsReader(this.tls);
+  private block: CommandBlock | undefined;
+  private blockKind: string | undefined;
+  private readonly checksSeen: CheckId[] = [];
+  private currentCheck: CheckId | undefined;
+  /** a '=' separator came after the last block: the section it belonged to is finished */
+  private sectionClosed = false;
+  private readonly accessDenied: Evidence[] = [];
+  private readonly deniedContexts: ProxyContextName[] = [];
+  private lastLineNo = 0;
+  private lastLineText = '';
+  private completion: Evidence | undefined;
+
+  private seeCheck(c: CheckId): void {
+    if (!this.checksSeen.includes(c)) this.checksSeen.push(c);
+    this.currentCheck = c;
+    this.sectionClosed = false;
+  }
+
+  private hostDns = (host: string): HostDns => {
+    let d = this.dns.get(host);
+    if (!d) {
+      d = { host, state: 'unknown', addresses: [], aliases: [], evidence: [], cut: false };
+      this.dns.set(host, d);
+    }
+    return d;
+  };
+
+  private closeBlock(atEof: boolean): void {
+    if (!this.block) return;
+    this.block.finish(atEof);
+    this.block = undefined;
+  }
+
+  line(no: number, raw: string): void {
+    const t = trimLine(raw.length > ANALYSIS_MAX ? raw.slice(0, ANALYSIS_MAX) : raw);
+    if (t.length > 0) {
+      this.lastLineNo = no;
+      this.lastLineText = raw;
+    }
+    // Binary proxy blobs may span lines and contain anything: nothing else looks at them.
+    if (this.section === 'proxy' && this.wininet.inBlob()) {
+      if (t.length > 0 && !isSeparator(t) && !this.looksLikeProxyKey(t)) return;
+    }
+    if (t.length === 0) {
+      if (this.block) this.block.feed(no, t);
+      else if (this.section === 'proxy') this.wininet.line(no, t);
+      else if (this.section === 'tls') this.tlsReader.line(no, t, '');
+      return;
+    }
+    const l = t.toLowerCase();
+    if (t.charCodeAt(0) === 0x23) {
+      this.hashLine(no, t, l);
+      return;
+    }
+    if (isCompletionLine(l)) {
+      this.closeBlock(false);
+      this.completion = evidence(no, raw);
+      this.section = 'done';
+      return;
+    }
+    if (l.includes('_nw')) this.scriptInfo(l, t);
+    if (this.sectionHeader(no, t, l)) return;
+    if (isSeparator(t) && t.charCodeAt(0) === 0x3d) this.sectionClosed = true;
+    if (this.block) {
+      if (this.blockKind !== 'web' && isAccessDenied(l, t)) this.denied(no, t, undefined);
+      this.block.feed(no, t);
+      return;
+    }
+    if (isTncResultLine(l)) {
+      this.orphanTncResult(no, t);
+      return;
+    }
+    switch (this.section) {
+      case 'header':
+        if (!readHeaderLine(t, l, this.header) && l.startsWith('-----scriptstart')) this.scriptStart = t;
+        return;
+      case 'getinfo':
+        if (this.expectHostname && !isSeparator(t)) {
+          this.hostnameLine = t;
+          this.expectHostname = false;
+        }
+        return;
+      case 'proxy':
+        if (isAccessDenied(l, t) || l.includes('cannot find path') || l.includes('does not exist') || t.includes('存在しません')) {
+          const denied = isAccessDenied(l, t);
+          const ctx = this.wininet.unreadable(no, t, denied);
+          if (denied) this.denied(no, t, ctx);
+          return;
+        }
+        this.wininet.line(no, t);
+        return;
+      case 'winhttp':
+        if (isSeparator(t)) {
+          if (this.contexts.winhttp.found) this.section = 'checks';
+          return;
+        }
+        if (isAccessDenied(l, t)) this.denied(no, t, 'winhttp');
+        this.winhttp.line(no, t, l);
+        return;
+      case 'asr-proxy':
+        if (!this.asrProxy.line(no, t, l)) this.section = 'checks';
+        return;
+      case 'tls':
+        this.tlsReader.line(no, t, l);
+        return;
+      default:
+        if (isAccessDenied(l, t)) this.denied(no, t, undefined);
+    }
+  }
+
+  private looksLikeProxyKey(t: string): boolean {
+    const l = t.toLowerCase();
+    return l.startsWith('proxyenable') || l.startsWith('proxyserver') || l.startsWith('proxyoverride') || l.startsWith('defaultconnectionsettings') ||
+      l.startsWith('savedlegacysettings') || l.startsWith('wininet') || l.startsWith('autoconfigurl') ||
+      (l.startsWith('##') && l.includes('winhttp'));
+  }
+
+  private denied(no: number, t: string, ctx: ProxyContextName | undefined): void {
+    if (this.accessDenied.length < 8) this.accessDenied.push(evidence(no, t));
+    if (ctx !== undefined && !this.deniedContexts.includes(ctx)) this.deniedContexts.push(ctx);
+  }
+
+  private scriptInfo(l: string, t: string): void {
+    if (this.scriptVersion === undefined) {
+      const v = scriptVersionIn(t);
+      if (v !== undefined) this.scriptVersion = v;
+    }
+    if (isAsrMarker(l)) this.asr = true;
+  }
+
+  /** Lines starting with '#': TRY lines and the script's headings. */
+  private hashLine(no: number, t: string, l: string): void {
+    const body = tryLineBody(t);
+    if (body !== undefined) {
+      const cmd = parseTryCommand(body);
+      this.closeBlock(false);
+      this.sectionClosed = false;
+      if (this.section !== 'tls' && this.section !== 'done') this.section = 'checks';
+      this.block = openBlock(cmd, no, t, { table: this.table, hostDns: this.hostDns, sectionPort: () => undefined });
+      this.blockKind = cmd.kind;
+      const ep = this.block.endpoint;
+      if (ep) this.seeCheck(serviceOf(ep.host) === 'other' ? (this.currentCheck ?? 'azure-backup') : (serviceOf(ep.host) as CheckId));
+      return;
+    }
+    // In the proxy section only the WinHTTP heading matters (blob garbage may start with '#').
+    if (l.includes('winhttp')) {
+      this.closeBlock(false);
+      this.section = 'winhttp';
+      this.seeCheck('proxy');
+      return;
+    }
+    if (this.section === 'proxy') return;
+    this.closeBlock(false);
+    if (l.includes('getinfo')) {
+      this.section = 'getinfo';
+      return;
+    }
+    if (l.includes('hostname')) {
+      this.section = 'getinfo';
+      this.expectHostname = true;
+      return;
+    }
+    if (l.includes('ipconfig')) {
+      this.expectHostname = false;
+      return;
+    }
+    const check = checkOfTitle(l, t);
+    if (check !== undefined && check !== 'proxy' && check !== 'tls') {
+      this.section = 'checks';
+      this.seeCheck(check);
+    }
+  }
+
+  /** Section titles that are not '#' lines. Returns true when the line was one. */
+  private sectionHeader(no: number, t: string, l: string): boolean {
+    if (l.includes('tls check') || (l.startsWith('registry::') && l.includes('schannel'))) {
+      this.closeBlock(false);
+      if (this.section !== 'tls') {
+        this.section = 'tls';
+        this.tls.sectionFound = true;
+        this.tls.evidence.push(evidence(no, t));
+        this.seeCheck('tls');
+      }
+      return true;
+    }
+    if (l === 'proxy check' || l.startsWith('proxy check') || l.startsWith('listing all proxy settings')) {
+      this.closeBlock(false);
+      this.section = 'proxy';
+      this.seeCheck('proxy');
+      return true;
+    }
+    if (isWinInetHeader(l) && this.section !== 'tls') {
+      this.closeBlock(false);
+      if (this.section !== 'proxy') this.seeCheck('proxy');
+      this.section = 'proxy';
+      this.wininet.header(no, t, l);
+      return true;
+    }
+    if (isAsrProxyHeading(l)) {
+      this.closeBlock(false);
+      this.section = 'asr-proxy';
+      this.asrProxySeen = true;
+      this.asr = true;
+      this.asrProxy.start(no, t);
+      return true;
+    }
+    if (this.section !== 'tls' && (l.startsWith('current winhttp') || t.startsWith('現在の WinHTTP') || t.startsWith('現在のWinHTTP'))) {
+      this.closeBlock(false);
+      this.section = 'winhttp';
+      this.winhttp.line(no, t, l);
+      return true;
+    }
+    if (l.startsWith('connection check')) {
+      this.closeBlock(false);
+      this.section = 'checks';
+      return true;
+    }
+    if (isTranscriptEnd(l, t)) {
+      this.closeBlock(false);
+      this.section = 'done';
+      return true;
+    }
+    return false;
+  }
+
+  /** A `Result of tnc` line without its TRY line (a version that does not echo commands). */
+  private orphanTncResult(no: number, t: string): void {
+    const r = parseTncResultLine(t);
+    if (r.host === undefined) return;
+    const ep = this.table.get(r.host, r.port ?? 443, no);
+    addEvidence(ep, no, t, 'tcp');
+    if (r.succeeded !== undefined) ep.tcp = r.succeeded ? 'ok' : 'failed';
+    if (r.address !== undefined) {
+      ep.dns = 'resolved';
+      addAddress(ep, r.address);
+    } else if (r.succeeded === false) ep.dns = 'failed';
+    const s = serviceOf(ep.host);
+    if (s !== 'other') this.seeCheck(s as CheckId);
+  }
+
+  finish(lineCount: number): ParsedLog {
+    const atEofBlock = this.block;
+    const cutInBlock = atEofBlock !== undefined && !atEofBlock.hasResult();
+    this.closeBlock(true);
+    for (const ep of this.table.list) {
+      const d = this.dns.get(ep.host);
+      if (d) applyHostDns(ep, d);
+    }
+    const complete = this.completion !== undefined;
+    let startedAt = this.header.startedAt;
+    if (startedAt === undefined && this.scriptStart !== undefined) startedAt = parseLooseDate(this.scriptStart.slice('-----scriptstart-----'.length));
+    const proxy: ProxyObservation[] = [
+      this.contexts['current-user'], this.contexts.system, this.contexts['workload-plugin'], this.contexts.winhttp,
+    ];
+    if (this.asrProxySeen) proxy.push(this.contexts['asr-config']);
+    const asr = this.asr || this.table.list.some((e) => serviceOf(e.host) === 'site-recovery');
+    const out: ParsedLog = {
+      kind: asr ? 'windows-asr' : 'windows-backup',
+      lineCount,
+      complete,
+      endpoints: this.table.list,
+      proxy,
+      tls: this.tls,
+      checksSeen: this.checksSeen,
+      accessDenied: this.accessDenied,
+      deniedContexts: this.deniedContexts,
+    };
+    const host = this.header.host ?? this.hostnameLine;
+    if (host !== undefined) out.host = host;
+    if (this.header.version) {
+      out.os = this.header.version.os;
+      out.osVersion = this.header.version.osVersion;
+    }
+    if (startedAt !== undefined) out.startedAt = startedAt;
+    if (this.scriptVersion !== undefined) out.scriptVersion = this.scriptVersion;
+    if (this.completion) out.completionLine = this.completion;
+    if (this.lastLineNo > 0) out.lastLine = evidence(this.lastLineNo, this.lastLineText);
+    if (!complete && this.currentCheck !== undefined && (cutInBlock || !this.sectionClosed || this.section === 'tls' || this.section === 'proxy')) {
+      out.checkInProgress = this.currentCheck;
+    }
+    return out;
+  }
+}
+
+export function parseWindows(text: string): ParsedLog {
+  const p = new WindowsParser();
+  const n = forEachLine(text, (no, raw) => {
+    p.line(no, raw);
+  });
+  return p.finish(n);
+}
