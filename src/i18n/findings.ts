@@ -180,8 +180,8 @@ const COMMON = defineMessages({
   meaningDetail: { ja: 'ログには「{detail}」と記録されています。', en: 'The log says: "{detail}".' },
   meaningAddresses: { ja: '名前解決の結果は {addresses} です。', en: 'The name resolved to {addresses}.' },
   meaningTcpIsDirect: {
-    ja: 'この TCP 接続テストは、プロキシ サーバーを経由せずに直接接続しています。',
-    en: 'This test connects directly, not through a proxy server.',
+    ja: 'この TCP 接続テストは、プロキシ サーバーを経由せずに直接接続を試みるものです。',
+    en: 'This test tries a direct connection, not one through a proxy server.',
   },
   whyAzureBackup: {
     ja: 'Azure Backup の宛先は、バックアップ エージェントがボールトへの登録やバックアップ ジョブの管理に使用します。',
@@ -238,7 +238,7 @@ const SERVICE_ROLES: Readonly<Record<string, LocalizedText>> = Object.freeze({
 
 const DNS = defineMessages({
   title: { ja: '名前解決に失敗しています', en: 'Name resolution failed' },
-  meaning: { ja: '{endpoint} の名前解決に失敗しました。', en: 'The name of {endpoint} could not be resolved.' },
+  meaning: { ja: '{host} の名前解決に失敗しました。', en: 'The name {host} could not be resolved.' },
   meaningNoHost: {
     ja: '対象の宛先の名前解決に失敗しました。',
     en: 'The name of the endpoint could not be resolved.',
@@ -521,16 +521,16 @@ const IE_ENGINE = defineMessages({
 const PRIVATE_ENDPOINT = defineMessages({
   title: { ja: 'プライベート エンドポイントを使用している可能性があります', en: 'Private endpoint suspected' },
   meaning: {
-    ja: '{host} の名前解決の結果が、プライベート IP アドレスまたは privatelink を含む名前 ({addresses}) になっています。',
-    en: '{host} resolved to a private IP address or a privatelink name ({addresses}).',
+    ja: '{host} の名前解決の結果 ({addresses}) に、プライベート IP アドレスまたは privatelink を含む名前が含まれています。',
+    en: 'The name resolution of {host} ({addresses}) shows a private IP address or a privatelink name.',
   },
   meaningNoAddresses: {
-    ja: '{host} の名前解決の結果が、プライベート IP アドレスまたは privatelink を含む名前になっています。',
-    en: '{host} resolved to a private IP address or a privatelink name.',
+    ja: '{host} の名前解決の結果に、プライベート IP アドレスまたは privatelink を含む名前が含まれています。',
+    en: 'The name resolution of {host} shows a private IP address or a privatelink name.',
   },
   meaningNoHost: {
-    ja: '確認した宛先の名前解決の結果が、プライベート IP アドレスまたは privatelink を含む名前になっています。',
-    en: 'A checked endpoint resolved to a private IP address or a privatelink name.',
+    ja: '確認した宛先の名前解決の結果に、プライベート IP アドレスまたは privatelink を含む名前が含まれています。',
+    en: 'The name resolution of a checked endpoint shows a private IP address or a privatelink name.',
   },
   meaningRealTargets: {
     ja: 'ボールトでプライベート エンドポイントを使用している場合、実際の通信先は <ボールト ID>-ab-pod01-fc1.privatelink.<geo>.backup.windowsazure.com のような名前になり、このスクリプトが確認するパブリックの FQDN の結果は当てはまりません。',
@@ -628,16 +628,16 @@ const PROXY_PATH = defineMessages({
     en: 'The backup agent does not use the settings of the user who ran the script: it uses those of NT AUTHORITY\\SYSTEM (MARS agent and others) or NT SERVICE\\AzureWLBackupPluginSvc (workload backup). Whether the agent’s proxy path works cannot be told from this log.',
   },
   step1: {
-    ja: '{context} のプロキシ設定 ({server}) が意図したものかご確認ください。',
-    en: 'Check that the proxy setting of {context} ({server}) is intended.',
+    ja: '{context} でプロキシ サーバー {server} を使用することが、意図した設定かご確認ください。',
+    en: 'Check that {context} is meant to use the proxy server {server}.',
   },
   step1NoServer: {
-    ja: '{context} のプロキシ設定が意図したものかご確認ください。',
-    en: 'Check that the proxy setting of {context} is intended.',
+    ja: '{context} のプロキシ設定が、意図した設定かご確認ください。',
+    en: 'Check that the proxy settings of {context} are intended.',
   },
   step1None: {
-    ja: 'バックアップ エージェントが使用するプロキシ設定が意図したものかご確認ください。',
-    en: 'Check that the proxy setting the backup agent uses is intended.',
+    ja: 'バックアップ エージェントが使用するプロキシ設定が、意図した設定かご確認ください。',
+    en: 'Check that the proxy settings the backup agent uses are intended.',
   },
   step2: {
     ja: 'エージェントと同じ経路を確認するには、対象のマシンの PowerShell で Invoke-WebRequest -Uri https://<確認する FQDN> -Proxy http://<プロキシ サーバー>:<ポート> -UseBasicParsing を実行し、HTTP のステータス コードが返るかご確認ください。',
@@ -697,15 +697,15 @@ const PROXY_NOT_SET = defineMessages({
   },
   stepSetProxy: {
     ja: 'プロキシ サーバー経由にする場合は、バックアップ エージェントにプロキシ サーバーを設定してください。MARS エージェントでは、MARS エージェント コンソールの [プロパティの変更] から設定できます。',
-    en: 'For the proxy, configure it for the backup agent. For the MARS agent, use Change Properties in the MARS agent console.',
+    en: 'To use the proxy server, configure it for the backup agent. For the MARS agent, do this from Change Properties in the MARS agent console.',
   },
   stepAllowDirect: {
     ja: '直接通信する場合は、ファイアウォールや NSG で、Azure Backup の通信要件に記載されている宛先への送信方向の通信 (ポート 443) を許可してください。',
-    en: 'For direct traffic, allow outbound traffic (port 443) to the destinations in the Azure Backup network requirements in firewalls and NSGs.',
+    en: 'To go direct, allow outbound traffic on port 443 in firewalls and NSGs to the destinations in the Azure Backup network requirements.',
   },
   stepTestDirect: {
     ja: '直接通信する場合は、現在のユーザーのプロキシ設定を一時的に無効にして疎通確認スクリプトを再度実行し、直接の経路で Web リクエストが成功するかご確認ください。',
-    en: 'For direct traffic, turn the current user’s proxy off for a while and run the network check script again, to test the direct path with web requests.',
+    en: 'To go direct, turn the current user’s proxy off for a while and run the network check script again: its web requests then test the direct path.',
   },
 });
 
@@ -774,7 +774,7 @@ const REGION = defineMessages({
     en: 'The FQDNs the machine really needs depend on the region of the Recovery Services vault.',
   },
   why: {
-    ja: 'ボールトのリージョンが異なる場合、このログで通信できていても、実際の宛先 (例: pod01-manag1.<リージョンの略称>.backup.windowsazure.com) とは通信できない可能性があります。',
+    ja: 'ボールトのリージョンが異なる場合、このログでは通信できていても、実際の宛先 (例: pod01-manag1.<リージョンの略称>.backup.windowsazure.com) とは通信できない可能性があります。',
     en: 'If the vault is in another region, the real endpoints (such as pod01-manag1.<geo>.backup.windowsazure.com) may be unreachable even when this log looks fine.',
   },
   step1: {
@@ -1328,6 +1328,8 @@ export const FINDING_TEXTS: Readonly<Record<FindingCode, FindingTexts>> = Object
 // ---------------------------------------------------------------------------------------------
 // Filling.
 
+const LIST_PARAMS = ['addresses', 'failedHosts', 'entries', 'geoCodes', 'regions', 'protocols'] as const;
+
 /** Params trimmed, ids turned into names, and `endpoint` built from host and port. */
 function buildValues(finding: Finding, lang: Lang): Record<string, string> {
   // No prototype: a param named "constructor" or "__proto__" stays plain data.
@@ -1348,6 +1350,10 @@ function buildValues(finding: Finding, lang: Lang): Record<string, string> {
     splitIds(values.contexts).map((id) => contextName(id, lang)),
     lang,
   );
+  // Lists the analyzer joined with commas: items kept verbatim, separator in the reader's language.
+  for (const key of LIST_PARAMS) {
+    if (values[key]) values[key] = joinList(splitIds(values[key]), lang);
+  }
   values.missing = joinList(
     splitIds(values.missing).map((id) => checkName(id, lang)),
     lang,
@@ -1384,7 +1390,8 @@ export function explainFinding(finding: Finding, lang: Lang): FindingExplanation
   const why = fillSlots(texts.why, lang, values);
   const serviceId = (finding.params?.service ?? '').trim();
   const role = Object.prototype.hasOwnProperty.call(SERVICE_ROLES, serviceId) ? SERVICE_ROLES[serviceId] : undefined;
-  if (ENDPOINT_CODES.has(finding.code) && role) why.push(role[lang]);
+  // The endpoint's role says what breaks; not needed when the endpoint answered (IE engine error).
+  if (ENDPOINT_CODES.has(finding.code) && finding.code !== 'HTTP_IE_ENGINE_UNAVAILABLE' && role) why.push(role[lang]);
   const explanation: FindingExplanation = {
     code: finding.code,
     severity: finding.severity,

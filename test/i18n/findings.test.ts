@@ -284,7 +284,11 @@ describe('i18n/findings', () => {
 
     it('PROXY_NOT_SET_FOR_SYSTEM: error names the failed hosts, or says so without them; warning reads differently', () => {
       const withHosts = explainFinding(finding('PROXY_NOT_SET_FOR_SYSTEM', 'error', FULL_PARAMS.PROXY_NOT_SET_FOR_SYSTEM), 'ja');
-      assert.ok(withHosts.meaning.includes('pod01-manag1.jpe.backup.windowsazure.com, jpewatcab01.blob.core.windows.net への直接の TCP 接続は失敗しています。'));
+      // The analyzer's comma-joined list is shown with the Japanese separator; the items stay verbatim.
+      assert.ok(
+        withHosts.meaning.includes('pod01-manag1.jpe.backup.windowsazure.com、jpewatcab01.blob.core.windows.net への直接の TCP 接続は失敗しています。'),
+        withHosts.meaning,
+      );
       const noHosts = explainFinding(finding('PROXY_NOT_SET_FOR_SYSTEM', 'error', { userServer: '10.2.0.16:8080', failedHosts: '' }), 'ja');
       assert.ok(noHosts.meaning.includes('Azure Backup に必要な宛先への直接の TCP 接続が失敗しています。'), noHosts.meaning);
       const warning = explainFinding(finding('PROXY_NOT_SET_FOR_SYSTEM', 'warning', { userServer: '10.2.0.16:8080', failedHosts: '' }), 'ja');
@@ -305,7 +309,9 @@ describe('i18n/findings', () => {
 
     it('REGION_SPECIFIC_FQDN names the regions, or speaks generally without them', () => {
       const ja = explainFinding(finding('REGION_SPECIFIC_FQDN', 'info', FULL_PARAMS.REGION_SPECIFIC_FQDN), 'ja');
-      assert.ok(ja.meaning.startsWith('このスクリプトが確認した FQDN は、Japan East, Japan West (jpe, jpw) 向けの例です。'), ja.meaning);
+      assert.ok(ja.meaning.startsWith('このスクリプトが確認した FQDN は、Japan East、Japan West (jpe、jpw) 向けの例です。'), ja.meaning);
+      const en = explainFinding(finding('REGION_SPECIFIC_FQDN', 'info', FULL_PARAMS.REGION_SPECIFIC_FQDN), 'en');
+      assert.ok(en.meaning.startsWith('The FQDNs this script checked are examples for Japan East, Japan West (jpe, jpw).'), en.meaning);
       const none = explainFinding(finding('REGION_SPECIFIC_FQDN', 'info', { geoCodes: '', regions: '' }), 'ja');
       assert.ok(none.meaning.startsWith('このスクリプトが確認した FQDN は、特定のリージョン向けの例です。'), none.meaning);
     });
