@@ -4,7 +4,7 @@
 // `{limit}` has a sibling without it, so a missing value never shows as a raw placeholder.
 import type { Refusal, RefusalReason } from '../analyzer/report';
 import { defineMessages, type Lang, type LocalizedText, type MessageCatalogue } from './lang';
-import { formatFirstComplete } from './terms';
+import { formatFirstComplete, joinList, splitIds } from './terms';
 
 /** Problems met while fetching or queueing a file, before analysis. */
 export const DOWNLOAD_PROBLEMS = [
@@ -36,15 +36,25 @@ export interface RefusalLike {
 }
 
 type Slot = readonly LocalizedText[];
-interface RefusalSpec {
+interface RefusalTexts {
   title: Slot;
   detail: readonly Slot[];
   whatToSend: readonly Slot[];
+}
+interface RefusalSpec extends RefusalTexts {
+  /** the first variant whose `when` holds (on the raw params) replaces the fields it names */
+  variants?: readonly { when: (params: Readonly<Record<string, string>>) => boolean; texts: Partial<RefusalTexts> }[];
 }
 
 const SHARED = defineMessages({
   detailLimit: { ja: '上限は {limit} です。', en: 'The limit is {limit}.' },
   detailTimeLimit: { ja: '制限時間は {limit} です。', en: 'The time limit is {limit}.' },
+  detailRatioLimit: {
+    ja: '展開後のサイズと圧縮されたサイズの比率の上限は {ratioLimit} です。',
+    en: 'The limit on the expansion ratio is {ratioLimit}.',
+  },
+  detailCategory: { ja: 'ファイルの種類は「{category}」と判定しました。', en: 'It looks like {category}.' },
+  detailEntries: { ja: 'zip ファイルに含まれていたのは「{entries}」です。', en: 'The zip held: {entries}.' },
   whatToSendLog: {
     ja: '疎通確認スクリプトが出力したログ ファイル (Windows: AzureBackup_Check_NW_yyyymmdd_hhmmss.log、Linux: CheckNWResult_<ホスト名>_<日時>.log) を送信してください。',
     en: 'Send the log file the network check script wrote (Windows: AzureBackup_Check_NW_yyyymmdd_hhmmss.log, Linux: CheckNWResult_<host>_<date>.log).',
@@ -103,6 +113,14 @@ const R = defineMessages({
   },
 
   titleZipEncrypted: { ja: 'パスワード付きの zip ファイルです', en: 'Password-protected zip' },
+  detailZipEncryptedEntry: {
+    ja: '{fileName} の中のファイル ({entry}) はパスワードで保護されているため、開けませんでした。パスワード付きの zip ファイルは、ほとんどの場合、ログではなく疎通確認スクリプトの配布ファイルそのものです。',
+    en: '{entry} in {fileName} is password-protected and could not be opened. A password-protected zip is almost always the network check script’s own download, not a log.',
+  },
+  detailZipEncryptedEntryNoFile: {
+    ja: '送信された zip ファイルの中のファイル ({entry}) はパスワードで保護されているため、開けませんでした。パスワード付きの zip ファイルは、ほとんどの場合、ログではなく疎通確認スクリプトの配布ファイルそのものです。',
+    en: '{entry} in the zip is password-protected and could not be opened. A password-protected zip is almost always the network check script’s own download, not a log.',
+  },
   detailZipEncrypted: {
     ja: '{fileName} はパスワードで保護されているため、開けませんでした。パスワード付きの zip ファイルは、ほとんどの場合、ログではなく疎通確認スクリプトの配布ファイルそのものです。',
     en: '{fileName} is password-protected and could not be opened. A password-protected zip is almost always the network check script’s own download, not a log.',
@@ -188,6 +206,16 @@ const R = defineMessages({
   detailZipNoLogsNoFile: {
     ja: '送信された zip ファイルの中に、疎通確認スクリプトのログが見つかりませんでした。',
     en: 'The zip contains no network check log.',
+  },
+
+  titleZipScriptsOnly: { ja: 'zip ファイルにはスクリプトしか含まれていません', en: 'The zip holds only the scripts' },
+  detailZipScriptsOnly: {
+    ja: '{fileName} には疎通確認スクリプトだけが含まれており、スクリプトを実行して作成されるログは含まれていません。',
+    en: '{fileName} holds only the network check scripts, not the log they write when run.',
+  },
+  detailZipScriptsOnlyNoFile: {
+    ja: '送信された zip ファイルには疎通確認スクリプトだけが含まれており、スクリプトを実行して作成されるログは含まれていません。',
+    en: 'The zip holds only the network check scripts, not the log they write when run.',
   },
 
   titleHtmlPage: { ja: 'ファイルではなく Web ページが届きました', en: 'A web page arrived instead of the file' },
@@ -316,8 +344,25 @@ const R = defineMessages({
   },
 });
 
+/** The analyzer's names for non-text files (sniff-binary categories). */
+const BINARY_CATEGORIES = defineMessages({
+  executable: { ja: '実行ファイル', en: 'an executable' },
+  image: { ja: '画像', en: 'an image' },
+  pdf: { ja: 'PDF', en: 'a PDF document' },
+  office: { ja: 'Office 文書', en: 'an Office document' },
+  archive: { ja: '圧縮ファイル', en: 'a compressed archive' },
+  'event-log': { ja: 'イベント ログ', en: 'a Windows event log' },
+  database: { ja: 'データベース', en: 'a database' },
+  media: { ja: '音声または動画', en: 'audio or video' },
+  data: { ja: 'バイナリ データ', en: 'binary data' },
+});
+
 /** Every catalogue behind the refusal texts, for the completeness and style tests. */
-export const REFUSAL_CATALOGUES: Readonly<Record<string, MessageCatalogue>> = Object.freeze({ SHARED, R });
+export const REFUSAL_CATALOGUES: Readonly<Record<string, MessageCatalogue>> = Object.freeze({
+  SHARED,
+  R,
+  BINARY_CATEGORIES,
+});
 
 const limit: Slot = [SHARED.detailLimit];
 const timeLimit: Slot = [SHARED.detailTimeLimit];
@@ -335,17 +380,24 @@ const SPECS: Readonly<Record<RefusalOrProblem, RefusalSpec>> = {
   },
   binary: {
     title: [R.titleBinary],
-    detail: [[R.detailBinary, R.detailBinaryNoFile]],
+    detail: [[R.detailBinary, R.detailBinaryNoFile], [SHARED.detailCategory]],
     whatToSend: [[R.whatToSendBinary]],
   },
   'zip-encrypted': {
     title: [R.titleZipEncrypted],
-    detail: [[R.detailZipEncrypted, R.detailZipEncryptedNoFile]],
+    detail: [
+      [
+        R.detailZipEncryptedEntry,
+        R.detailZipEncryptedEntryNoFile,
+        R.detailZipEncrypted,
+        R.detailZipEncryptedNoFile,
+      ],
+    ],
     whatToSend: [[R.whatToSendZipEncrypted]],
   },
   'zip-bomb': {
     title: [R.titleZipBomb],
-    detail: [[R.detailZipBomb, R.detailZipBombNoFile], limit],
+    detail: [[R.detailZipBomb, R.detailZipBombNoFile], [SHARED.detailRatioLimit, SHARED.detailLimit]],
     whatToSend: [[R.whatToSendZipBomb]],
   },
   'zip-too-many-entries': {
@@ -365,8 +417,19 @@ const SPECS: Readonly<Record<RefusalOrProblem, RefusalSpec>> = {
   },
   'zip-no-logs': {
     title: [R.titleZipNoLogs],
-    detail: [[R.detailZipNoLogs, R.detailZipNoLogsNoFile]],
+    detail: [[R.detailZipNoLogs, R.detailZipNoLogsNoFile], [SHARED.detailEntries]],
     whatToSend: [[SHARED.whatToSendLog]],
+    variants: [
+      {
+        // Only the downloaded scripts were zipped: the script was never run, or its log was left out.
+        when: (params) => params.scriptsOnly === 'true',
+        texts: {
+          title: [R.titleZipScriptsOnly],
+          detail: [[R.detailZipScriptsOnly, R.detailZipScriptsOnlyNoFile]],
+          whatToSend: [[R.whatToSendZipEncrypted]],
+        },
+      },
+    ],
   },
   'html-page': {
     title: [R.titleHtmlPage],
@@ -443,8 +506,9 @@ function fill(slots: readonly Slot[], lang: Lang, values: Readonly<Record<string
   return parts.join(lang === 'ja' ? '' : ' ');
 }
 
-export function explainRefusal(refusal: Refusal | RefusalLike, lang: Lang): RefusalExplanation {
-  const spec = isKnownRefusal(refusal.reason) ? SPECS[refusal.reason] : UNKNOWN_SPEC;
+/** Params trimmed, lists and category ids made readable, the ratio limit told apart. */
+function buildValues(refusal: Refusal | RefusalLike, lang: Lang): Record<string, string> {
+  // No prototype: a param named "constructor" or "__proto__" stays plain data.
   const values = Object.create(null) as Record<string, string>;
   const params = refusal.params ?? {};
   for (const key of Object.keys(params)) {
@@ -452,6 +516,25 @@ export function explainRefusal(refusal: Refusal | RefusalLike, lang: Lang): Refu
     if (typeof value === 'string') values[key] = value.trim();
   }
   if (!values.fileName && typeof refusal.fileName === 'string') values.fileName = refusal.fileName.trim();
+  const category = values.category ?? '';
+  // An unknown category id is dropped, not shown: it is a code, not a word for the reader.
+  values.category = Object.prototype.hasOwnProperty.call(BINARY_CATEGORIES, category)
+    ? BINARY_CATEGORIES[category as keyof typeof BINARY_CATEGORIES][lang]
+    : '';
+  if (values.entries) values.entries = joinList(splitIds(values.entries), lang);
+  if (values.limitKind === 'ratio') {
+    values.ratioLimit = values.limit ?? '';
+    values.limit = '';
+  }
+  return values;
+}
+
+export function explainRefusal(refusal: Refusal | RefusalLike, lang: Lang): RefusalExplanation {
+  const base = isKnownRefusal(refusal.reason) ? SPECS[refusal.reason] : UNKNOWN_SPEC;
+  const rawParams = refusal.params ?? {};
+  const variant = base.variants?.find((v) => v.when(rawParams));
+  const spec: RefusalTexts = variant ? { ...base, ...variant.texts } : base;
+  const values = buildValues(refusal, lang);
   return {
     title: fill([spec.title], lang, values),
     detail: fill(spec.detail, lang, values),

@@ -39,7 +39,7 @@ describe('i18n/refusals', () => {
   }
 
   it('has texts for every RefusalReason and every DownloadProblem, and nothing else', () => {
-    assert.deepEqual([...REFUSAL_KEYS].sort(), [...ALL].sort());
+    assert.deepEqual([...REFUSAL_KEYS].sort(), [...new Set(ALL)].sort());
   });
 
   for (const reason of ALL) {
@@ -87,6 +87,43 @@ describe('i18n/refusals', () => {
     assert.ok(ja.whatToSend.includes('.log ファイル'), ja.whatToSend);
     const en = explainRefusal({ reason: 'zip-encrypted' }, 'en');
     assert.ok(en.detail.includes('almost always the network check script’s own download'), en.detail);
+  });
+
+  it('names the encrypted entry, which usually shows it is the script itself', () => {
+    const ja = explainRefusal(
+      { reason: 'zip-encrypted', params: { entry: 'Check_Backup_NW_ver1.7.ps1' }, fileName: 'Check_Backup_NW.zip' },
+      'ja',
+    );
+    assert.ok(ja.detail.startsWith('Check_Backup_NW.zip の中のファイル (Check_Backup_NW_ver1.7.ps1) はパスワードで保護されている'), ja.detail);
+  });
+
+  it('tells a zip of only the scripts apart from a zip without logs', () => {
+    const scripts = explainRefusal(
+      { reason: 'zip-no-logs', params: { scriptsOnly: 'true', entries: 'Check_Backup_NW_ver1.7.ps1,readme.txt' }, fileName: 'a.zip' },
+      'en',
+    );
+    assert.equal(scripts.title, 'The zip holds only the scripts');
+    assert.ok(scripts.whatToSend.includes('.log file the script writes'), scripts.whatToSend);
+    const other = explainRefusal(
+      { reason: 'zip-no-logs', params: { scriptsOnly: 'false', entries: 'a.txt, b.png' }, fileName: 'a.zip' },
+      'ja',
+    );
+    assert.equal(other.title, 'zip ファイルにログが含まれていません');
+    assert.ok(other.detail.includes('「a.txt、b.png」'), other.detail);
+  });
+
+  it('says what kind of binary file it was, and drops an unknown kind', () => {
+    const image = explainRefusal({ reason: 'binary', params: { category: 'image', format: 'PNG' }, fileName: 's.png' }, 'ja');
+    assert.ok(image.detail.endsWith('ファイルの種類は「画像」と判定しました。'), image.detail);
+    const unknown = explainRefusal({ reason: 'binary', params: { category: 'weird' } }, 'en');
+    assert.ok(!unknown.detail.includes('weird') && !unknown.detail.includes('looks like'), unknown.detail);
+  });
+
+  it('words a ratio limit of a zip bomb as a ratio', () => {
+    const ratio = explainRefusal({ reason: 'zip-bomb', params: { limit: '100:1', limitKind: 'ratio' } }, 'en');
+    assert.ok(ratio.detail.endsWith('The limit on the expansion ratio is 100:1.'), ratio.detail);
+    const size = explainRefusal({ reason: 'zip-bomb', params: { limit: '200 MB', limitKind: 'total-size' } }, 'en');
+    assert.ok(size.detail.endsWith('The limit is 200 MB.'), size.detail);
   });
 
   it('says an HTML page is a sharing page, typical of Teams on iOS', () => {
