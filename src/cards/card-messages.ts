@@ -117,6 +117,14 @@ export const CARD_MESSAGES = defineMessages({
     en: 'If this does not help, escalate to an engineer.',
   },
   topicEndpoints: { ja: '宛先ごとの結果', en: 'The result for each endpoint' },
+  // fallback texts (notifications, clients that cannot render the card): catalogue text only,
+  // never user text, because some clients render fallbackText as markdown
+  fallbackSummary: { ja: 'ネットワーク確認ログの解析結果', en: 'Network-check log analysis' },
+  fallbackEndpoints: { ja: '宛先ごとの確認結果', en: 'Endpoint results' },
+  fallbackExplanation: { ja: '確認事項の説明', en: 'Finding explained' },
+  fallbackRefusal: { ja: 'ログを解析できませんでした', en: 'The log could not be analyzed' },
+  fallbackRegion: { ja: 'リージョンごとの宛先', en: 'Endpoints for a region' },
+  fallbackNotice: { ja: 'ボットからのお知らせ', en: 'Message from the bot' },
   // errors
   cardFailed: {
     ja: 'カードを表示できませんでした。お手数ですが、もう一度お試しください。',

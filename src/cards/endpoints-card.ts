@@ -82,7 +82,7 @@ export function endpointsCardData(
   const pageAction = (p: number) => makeActionData({ verb: 'showAllEndpoints', reportId, lang, page: p });
   return {
     lang,
-    fallbackText: title,
+    fallbackText: t(M.fallbackEndpoints, lang),
     title,
     subtitle:
       total === 0 ? ' ' : t(M.endpointsPage, lang, { from: String(from + 1), to: String(from + onPage.length), total: String(total) }),

@@ -75,7 +75,7 @@ export function explanationCardData(
   ].filter((s) => s.text.trim() !== '');
   return {
     lang,
-    fallbackText: title,
+    fallbackText: `${t(M.fallbackExplanation, lang)}: ${severityLabel(finding.severity, lang)}`,
     header: {
       style: style.style,
       color: style.color,

@@ -1,6 +1,7 @@
 // A short message as a card: a title and one or more paragraphs (any of which may quote user
 // text: it is shown as TextRun, never as markdown).
-import type { Lang } from '../i18n/lang';
+import { t, type Lang } from '../i18n/lang';
+import { CARD_MESSAGES as M } from './card-messages';
 import type { ContainerStyle } from './card-style';
 import { cardLine, cardText } from './card-text';
 import { renderTemplate, type AdaptiveCardJson } from './render-template';
@@ -17,7 +18,7 @@ export function buildNoticeCard(title: string, body: string | readonly string[],
   const heading = cardLine(title, 200);
   return renderTemplate('notice', {
     lang,
-    fallbackText: heading,
+    fallbackText: t(M.fallbackNotice, lang),
     style: options.style ?? 'emphasis',
     title: heading,
     paragraphs: paragraphs.map((text) => ({ text })),

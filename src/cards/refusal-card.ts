@@ -17,7 +17,7 @@ export function buildRefusalCard(explained: ExplainedRefusal, lang: Lang, option
   const fileName = cardLine(options.fileName ?? '', 160);
   return renderTemplate('refusal', {
     lang,
-    fallbackText: title,
+    fallbackText: t(M.fallbackRefusal, lang),
     title,
     file: { show: fileName.trim() !== '', name: fileName },
     detail: cardText(explained.detail, 2000),

@@ -47,7 +47,7 @@ export function regionCardData(
   const hidden = endpoints.length - shown.length;
   return {
     lang,
-    fallbackText: title,
+    fallbackText: t(M.fallbackRegion, lang),
     title,
     intro: t(M.regionIntro, lang),
     empty: endpoints.length === 0,

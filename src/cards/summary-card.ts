@@ -72,10 +72,9 @@ export function summaryCardData(
   const { lang, reportId } = options;
   const overall = pick(OVERALL_STYLE, report.overall, OVERALL_STYLE.inconclusive);
   const label = overallLabel(report.overall, lang);
-  const host = cardLine(report.source.host ?? '', MAX_FACT_CHARS);
   return {
     lang,
-    fallbackText: host ? `${label}: ${host}` : label,
+    fallbackText: `${t(M.fallbackSummary, lang)}: ${label}`,
     header: { style: overall.style, color: overall.color, label, summary: overallSummary(report.overall, lang) },
     facts: facts(report, lang),
     endpointGroups: endpointGroups(report.endpoints, lang, limits.endpointsPerGroup),

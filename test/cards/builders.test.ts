@@ -1,0 +1,214 @@
+// What each card says: the summary shows what failed and where, every finding with a working
+// Explain button; explanations number their steps and cite log lines; pages and buttons carry
+// the right data.
+import assert from 'node:assert/strict';
+import { findRegion, requiredEndpointsForRegion, type Report } from '../../src/analyzer';
+import { BOT_COMMANDS } from '../../src/bot/commands/command-list';
+import {
+  ENDPOINTS_PER_PAGE,
+  buildEndpointsCard,
+  buildExplanationCard,
+  buildHelpCard,
+  buildNoticeCard,
+  buildRefusalCard,
+  buildRegionCard,
+  buildSummaryCard,
+  buildUnmatchedQuestionCard,
+  cardAttachment,
+  type ActionData,
+} from '../../src/cards';
+import { explainFinding, findingTitle } from '../../src/i18n/findings';
+import { t } from '../../src/i18n/lang';
+import { contextName, overallLabel, tlsStateLabel } from '../../src/i18n/terms';
+import { explainRefusal, REFUSAL_KEYS } from '../../src/i18n/refusals';
+import { nodesOfType, visibleTexts, type JsonNode } from './card-inspect';
+import { REPORT_ID } from './card-samples';
+import { hugeReport, sampleReport } from './report-factory';
+
+function executes(card: unknown, verb?: string): { title: string; data: ActionData }[] {
+  return nodesOfType(card, 'Action.Execute')
+    .filter((a) => verb === undefined || a.verb === verb)
+    .map((a) => ({ title: String(a.title), data: a.data as ActionData }));
+}
+
+describe('summary card', () => {
+  const report = sampleReport();
+  for (const lang of ['ja', 'en'] as const) {
+    describe(lang, () => {
+      const card = buildSummaryCard(report, { lang, reportId: REPORT_ID });
+      const texts = visibleTexts(card);
+      const all = texts.join('\n');
+
+      it('leads with the overall verdict in its colour', () => {
+        const header = (card.body[0] as JsonNode);
+        assert.equal(header.style, 'attention');
+        assert.ok(texts.includes(overallLabel('action-required', lang)));
+      });
+
+      it('shows machine, OS, region, time, file and archive', () => {
+        for (const s of ['JPEFS01', 'Windows Server 2022 Datacenter (10.0.20348)', '2024-02-19 10:14:33', 'AzureBackup_Check_NW_20240219.log', 'logs.zip › AzureBackup_Check_NW_20240219.log']) {
+          assert.ok(texts.includes(s), `missing ${s}`);
+        }
+        assert.ok(all.includes('Japan East'));
+      });
+
+      it('lists each failed endpoint with service, host:port and what failed', () => {
+        assert.ok(texts.includes('jpewatcab01.blob.core.windows.net:443'));
+        assert.ok(texts.includes('login.microsoftonline.com:443'));
+        assert.ok(texts.includes('Azure Storage'));
+        assert.ok(all.includes(lang === 'ja' ? '名前解決に失敗しました' : 'Name resolution failed'));
+        assert.ok(all.includes(lang === 'ja' ? 'TCP 443 番ポートに接続できませんでした' : 'TCP connection to port 443 failed'));
+        assert.ok(texts.includes('md-c0kzrtq5wb3x.z33.blob.storage.azure.net:443'), 'inconclusive endpoints are listed too');
+        assert.ok(!texts.includes('pod01-manag1.jpe.backup.windowsazure.com:443'), 'reachable endpoints are not on the summary');
+      });
+
+      it('shows the proxy of each context and TLS 1.2', () => {
+        assert.ok(texts.includes(contextName('current-user', lang)));
+        assert.ok(texts.includes('http://10.2.0.16:8080'));
+        assert.ok(all.includes('*.backup.windowsazure.com'));
+        assert.ok(texts.includes(tlsStateLabel('os-default', lang)));
+      });
+
+      it('lists every finding by severity, each with an Explain button for its own index', () => {
+        const explains = executes(card, 'explain');
+        assert.equal(explains.length, report.findings.length);
+        for (const { data } of explains) {
+          assert.equal(data.verb, 'explain');
+          if (data.verb !== 'explain') continue;
+          const finding = report.findings[data.findingIndex];
+          assert.ok(finding);
+          assert.ok(texts.includes(findingTitle(finding, lang)), `title of finding ${data.findingIndex} missing`);
+          assert.equal(data.reportId, REPORT_ID);
+        }
+        const errorsFirst = texts.findIndex((x) => x.startsWith(lang === 'ja' ? 'エラー' : 'Error'));
+        const infosAfter = texts.findIndex((x) => x.startsWith(lang === 'ja' ? '情報' : 'Info'));
+        assert.ok(errorsFirst >= 0 && infosAfter > errorsFirst);
+      });
+
+      it('has Show all endpoints, the language switch (in place) and Escalate', () => {
+        assert.deepEqual(executes(card, 'showAllEndpoints').map((a) => a.data), [{ verb: 'showAllEndpoints', reportId: REPORT_ID, lang }]);
+        const other = lang === 'ja' ? 'en' : 'ja';
+        assert.deepEqual(executes(card, 'setLanguage').map((a) => [a.title, a.data]), [[lang === 'ja' ? 'English' : '日本語', { verb: 'setLanguage', reportId: REPORT_ID, lang: other, view: 'summary' }]]);
+        assert.equal(executes(card, 'escalate').length, 1);
+      });
+    });
+  }
+
+  it('a healthy report says so and lists no failed endpoints', () => {
+    const healthy: Report = { ...sampleReport(), overall: 'ok', endpoints: sampleReport().endpoints.filter((e) => e.verdict === 'ok'), findings: [] };
+    const card = buildSummaryCard(healthy, { lang: 'en', reportId: REPORT_ID });
+    const texts = visibleTexts(card);
+    assert.equal((card.body[0] as JsonNode).style, 'good');
+    assert.ok(texts.includes('No findings.'));
+    assert.ok(!texts.some((x) => x.startsWith('Endpoints that failed')));
+  });
+
+  it('rejects a report id the bot could not accept back (fails loudly, not on click)', () => {
+    assert.throws(() => buildSummaryCard(sampleReport(), { lang: 'en', reportId: 'bad id!' }));
+  });
+
+  it('wraps as a Bot Framework attachment', () => {
+    const card = buildSummaryCard(sampleReport(), { lang: 'en', reportId: REPORT_ID });
+    assert.deepEqual(cardAttachment(card), { contentType: 'application/vnd.microsoft.card.adaptive', content: card });
+  });
+});
+
+describe('explanation card', () => {
+  const report = sampleReport();
+  for (const lang of ['ja', 'en'] as const) {
+    it(`explains each finding with numbered steps, evidence lines and links (${lang})`, () => {
+      report.findings.forEach((finding, i) => {
+        const x = explainFinding(finding, lang);
+        const card = buildExplanationCard(report, i, { lang, reportId: REPORT_ID });
+        const texts = visibleTexts(card);
+        assert.ok(texts.includes(x.title), `${finding.code}: title`);
+        x.steps.forEach((step, n) => {
+          assert.ok(texts.includes(`${n + 1}.`) && texts.includes(step), `${finding.code}: step ${n + 1}`);
+        });
+        for (const e of finding.evidence) {
+          assert.ok(texts.includes(e.text), `${finding.code}: evidence line ${e.line}`);
+          assert.ok(texts.some((s) => s.includes(String(e.line))), `${finding.code}: line number ${e.line}`);
+        }
+        const urls = nodesOfType(card, 'Action.OpenUrl').map((a) => a.url);
+        assert.deepEqual(urls, x.links.map((l) => l.url));
+        assert.deepEqual(executes(card, 'setLanguage')[0]?.data, { verb: 'setLanguage', reportId: REPORT_ID, lang: lang === 'ja' ? 'en' : 'ja', view: 'explain', findingIndex: i });
+        assert.deepEqual(executes(card, 'showSummary')[0]?.data, { verb: 'showSummary', reportId: REPORT_ID, lang });
+      });
+    });
+  }
+
+  it('answers a stale finding index with a notice instead of throwing', () => {
+    const card = buildExplanationCard(report, 9_999, { lang: 'ja', reportId: REPORT_ID });
+    assert.ok(visibleTexts(card).some((x) => x.includes('見つかりませんでした')));
+  });
+});
+
+describe('endpoints card', () => {
+  it('lists all endpoints, failed first, with states', () => {
+    const report = sampleReport();
+    const card = buildEndpointsCard(report, { lang: 'en', reportId: REPORT_ID });
+    const texts = visibleTexts(card);
+    const order = report.endpoints.map((e) => texts.indexOf(`${e.host}:${e.port}`));
+    assert.ok(order.every((i) => i >= 0), 'every endpoint listed');
+    assert.ok(texts.indexOf('jpewatcab01.blob.core.windows.net:443') < texts.indexOf('pod01-manag1.jpe.backup.windowsazure.com:443'));
+    assert.ok(texts.includes('DNS: Resolved / TCP: Failed / HTTP: Failed'));
+    assert.deepEqual(executes(card, 'showAllEndpoints'), [], 'one page: no pager');
+  });
+
+  it('pages by a fixed size, with previous/next carrying the page', () => {
+    const report = hugeReport(45);
+    const page1 = buildEndpointsCard(report, { lang: 'ja', reportId: REPORT_ID, page: 1 });
+    const targets = visibleTexts(page1).filter((x) => x.endsWith(':443'));
+    assert.equal(targets.length, ENDPOINTS_PER_PAGE);
+    assert.deepEqual(executes(page1, 'showAllEndpoints').map((a) => (a.data as { page?: number }).page), [0, 2]);
+    assert.ok(visibleTexts(page1).includes('21〜40 件目を表示しています (全 45 件)'));
+    const lang = executes(page1, 'setLanguage')[0]?.data;
+    assert.deepEqual(lang, { verb: 'setLanguage', reportId: REPORT_ID, lang: 'en', view: 'endpoints', page: 1 });
+  });
+});
+
+describe('help, refusal, region, unmatched and notice cards', () => {
+  for (const lang of ['ja', 'en'] as const) {
+    it(`help lists every command with its usage and description (${lang})`, () => {
+      const texts = visibleTexts(buildHelpCard(lang, BOT_COMMANDS));
+      for (const c of BOT_COMMANDS) {
+        assert.ok(texts.includes(t(c.usage ?? c.title, lang)), c.name);
+        assert.ok(texts.includes(t(c.description, lang)), c.name);
+      }
+    });
+
+    it(`every refusal says what happened and what to send instead (${lang})`, () => {
+      for (const reason of REFUSAL_KEYS) {
+        const x = explainRefusal({ reason, params: { limit: '20 MB' } }, lang);
+        const texts = visibleTexts(buildRefusalCard(x, lang));
+        assert.ok(texts.includes(x.title) && texts.includes(x.detail) && texts.includes(x.whatToSend), reason);
+      }
+    });
+
+    it(`region lists the FQDNs and ports to test (${lang})`, () => {
+      const region = findRegion('japaneast');
+      assert.ok(region);
+      const endpoints = requiredEndpointsForRegion(region);
+      assert.ok(endpoints.length > 0);
+      const texts = visibleTexts(buildRegionCard(region, endpoints, lang));
+      for (const e of endpoints) assert.ok(texts.includes(`${e.host}:${e.port}`), e.host);
+    });
+  }
+
+  it('unmatched question: what it can explain, with Explain buttons and Escalate', () => {
+    const report = sampleReport();
+    const card = buildUnmatchedQuestionCard({ lang: 'en', reportId: REPORT_ID, report, question: 'what about X?' });
+    assert.equal(executes(card, 'explain').length, Math.min(12, report.findings.length));
+    assert.equal(executes(card, 'escalate').length, 1);
+    assert.ok(visibleTexts(card).includes('what about X?'));
+  });
+
+  it('unmatched question without a report: no buttons that need one', () => {
+    const card = buildUnmatchedQuestionCard({ lang: 'ja', topics: ['TLS'] });
+    assert.deepEqual(executes(card), []);
+  });
+
+  it('notice: title and paragraphs', () => {
+    assert.deepEqual(visibleTexts(buildNoticeCard('T', ['a', '', 'b'], 'en')), ['T', 'a', 'b']);
+  });
+});

@@ -1,0 +1,83 @@
+// B14: whatever the report, every card fits the Teams payload limit; long lists end in
+// "and N more" with the full list one button away, long strings are cut.
+import assert from 'node:assert/strict';
+import { FINDING_CODES, type Finding, type FindingCode } from '../../src/analyzer/report';
+import {
+  CARD_BYTE_BUDGET,
+  ENDPOINTS_PER_PAGE,
+  TEAMS_PAYLOAD_LIMIT_BYTES,
+  buildEndpointsCard,
+  buildExplanationCard,
+  buildSummaryCard,
+  buildUnmatchedQuestionCard,
+  cardBytes,
+} from '../../src/cards';
+import { nodesOfType, visibleTexts } from './card-inspect';
+import { REPORT_ID } from './card-samples';
+import { CODE_SEVERITY, hostileReport, hugeReport } from './report-factory';
+
+const opts = (lang: 'ja' | 'en') => ({ lang, reportId: REPORT_ID });
+
+describe('card size limits', function () {
+  this.timeout(60_000);
+
+  it('keeps a margin under the Teams limit for the activity envelope', () => {
+    assert.ok(CARD_BYTE_BUDGET <= TEAMS_PAYLOAD_LIMIT_BYTES - 2048);
+  });
+
+  for (const lang of ['ja', 'en'] as const) {
+    describe(`10 000 endpoints and 10 000 findings (${lang})`, () => {
+      const report = hugeReport(10_000);
+
+      it('summary fits, caps the lists and says how many more', () => {
+        const card = buildSummaryCard(report, opts(lang));
+        assert.ok(cardBytes(card) <= CARD_BYTE_BUDGET, `${cardBytes(card)} bytes`);
+        const texts = visibleTexts(card).join('\n');
+        const failed = report.endpoints.filter((e) => e.verdict === 'failed').length;
+        assert.ok(texts.includes(String(failed - 8)) || texts.includes(String(failed - 5)), 'the hidden failed-endpoint count is shown');
+        assert.match(texts, lang === 'ja' ? /ほか \d+ 件/ : /and \d+ more/);
+        const explains = nodesOfType(card, 'Action.Execute').filter((a) => a.verb === 'explain');
+        assert.ok(explains.length > 0 && explains.length <= 30);
+        assert.ok(nodesOfType(card, 'Action.Execute').some((a) => a.verb === 'showAllEndpoints'));
+      });
+
+      it('endpoint pages fit and page through everything', () => {
+        const first = buildEndpointsCard(report, { ...opts(lang), page: 0 });
+        const last = buildEndpointsCard(report, { ...opts(lang), page: 10_000 });
+        for (const card of [first, last]) assert.ok(cardBytes(card) <= CARD_BYTE_BUDGET);
+        const pager = (card: unknown) => nodesOfType(card, 'Action.Execute').filter((a) => a.verb === 'showAllEndpoints').map((a) => (a.data as { page: number }).page);
+        assert.deepEqual(pager(first), [1]);
+        const lastPage = Math.ceil(10_000 / ENDPOINTS_PER_PAGE) - 1;
+        assert.deepEqual(pager(last), [lastPage - 1], 'past the end shows the last page, with only "previous"');
+      });
+
+      it('explanations and the unmatched-question card fit', () => {
+        assert.ok(cardBytes(buildExplanationCard(report, 9_999, opts(lang))) <= CARD_BYTE_BUDGET);
+        assert.ok(cardBytes(buildUnmatchedQuestionCard({ ...opts(lang), report })) <= CARD_BYTE_BUDGET);
+      });
+    });
+  }
+
+  it('a million findings still give a summary under the budget', () => {
+    const shared: Finding[] = FINDING_CODES.map((code: FindingCode) => ({ code, severity: CODE_SEVERITY[code], params: {}, evidence: [] }));
+    const report = { ...hugeReport(10), findings: Array.from({ length: 1_000_000 }, (_, i) => shared[i % shared.length] as Finding) };
+    const card = buildSummaryCard(report, opts('ja'));
+    assert.ok(cardBytes(card) <= CARD_BYTE_BUDGET);
+    assert.match(visibleTexts(card).join('\n'), /ほか [0-9]+ 件/);
+  });
+
+  it('10 000-character hosts, errors and evidence lines are cut, and the cards fit', () => {
+    const report = hostileReport();
+    for (const lang of ['ja', 'en'] as const) {
+      const cards = [
+        buildSummaryCard(report, opts(lang)),
+        buildEndpointsCard(report, opts(lang)),
+        ...report.findings.map((_, i) => buildExplanationCard(report, i, opts(lang))),
+      ];
+      for (const card of cards) {
+        assert.ok(cardBytes(card) <= CARD_BYTE_BUDGET);
+        for (const text of visibleTexts(card)) assert.ok(text.length <= 1600, `a ${text.length}-character text`);
+      }
+    }
+  });
+});
