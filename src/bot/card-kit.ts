@@ -1,5 +1,4 @@
-// The one place the bot imports card builders and the refusal catalogue from. While the real
-// ones (src/cards/**, src/i18n/refusals.ts) are landing, this points at src/bot/_pending-cards.ts.
+// The one place the bot imports card builders and the refusal / finding catalogues from.
 export {
   buildEndpointsCard,
   buildExplanationCard,
@@ -9,7 +8,8 @@ export {
   buildRegionCard,
   buildSummaryCard,
   buildUnmatchedQuestionCard,
-  explainRefusal,
-  findingTopicTitle,
-} from './_pending-cards';
-export type { DownloadProblem, ExplainedRefusal, HelpCommand } from './_pending-cards';
+} from '../cards';
+export type { ExplainedRefusal, HelpCommand } from '../cards';
+export { explainRefusal } from '../i18n/refusals';
+export type { DownloadProblem } from '../i18n/refusals';
+export { findingTitle } from '../i18n/findings';

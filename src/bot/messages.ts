@@ -141,6 +141,15 @@ export const BOT_MESSAGES = defineMessages({
   stateFailed: { ja: '失敗', en: 'failed' },
   stateNotTested: { ja: '未実施', en: 'not tested' },
   stateUnknown: { ja: '不明', en: 'unknown' },
+  serviceAllReachable: {
+    ja: 'このログでは、これらの宛先とはすべて通信できています。',
+    en: 'This log shows all of these endpoints reachable.',
+  },
+  serviceSomeUnreachable: {
+    ja: '通信できていない宛先があります。詳しくは解析結果のカードの「すべての宛先を表示」からご確認ください。',
+    en: 'Some of these endpoints are not reachable. See "Show all endpoints" on the result card for details.',
+  },
+  andMoreEndpoints: { ja: 'ほか {count} 件', en: 'and {count} more' },
   endpointNotInLog: {
     ja: '{host} はこのログで確認された宛先に含まれていません。',
     en: '{host} was not checked in this log.',

@@ -11,7 +11,7 @@ function invalid(ctx: TurnInfo): ActionResult {
   return { kind: 'card', card: buildNoticeCard(t(BOT_MESSAGES.actionInvalidTitle, ctx.lang), t(BOT_MESSAGES.actionInvalidText, ctx.lang), ctx.lang) };
 }
 
-type View = { view: 'summary' } | { view: 'endpoints' } | { view: 'explain'; findingIndex: number };
+type View = { view: 'summary' } | { view: 'endpoints'; page?: number } | { view: 'explain'; findingIndex: number };
 
 async function render(ctx: TurnInfo, reportId: string, view: View): Promise<ActionResult> {
   const access = await loadReportFor(ctx, reportId);
@@ -23,7 +23,7 @@ async function render(ctx: TurnInfo, reportId: string, view: View): Promise<Acti
     case 'summary':
       return { kind: 'card', card: buildSummaryCard(report, options), updateOriginal: true };
     case 'endpoints':
-      return { kind: 'card', card: buildEndpointsCard(report, options), updateOriginal: true };
+      return { kind: 'card', card: buildEndpointsCard(report, { ...options, ...(view.page !== undefined ? { page: view.page } : {}) }), updateOriginal: true };
     case 'explain':
       if (view.findingIndex >= report.findings.length) return invalid(ctx);
       return { kind: 'card', card: buildExplanationCard(report, view.findingIndex, options), updateOriginal: true };
@@ -33,14 +33,17 @@ async function render(ctx: TurnInfo, reportId: string, view: View): Promise<Acti
 export function registerReportActions(registry: ActionRegistry): void {
   registry.registerAction('explain', (ctx) => render(ctx, ctx.data.reportId, { view: 'explain', findingIndex: ctx.data.findingIndex }));
   registry.registerAction('showSummary', (ctx) => render(ctx, ctx.data.reportId, { view: 'summary' }));
-  registry.registerAction('showAllEndpoints', (ctx) => render(ctx, ctx.data.reportId, { view: 'endpoints' }));
+  registry.registerAction('showAllEndpoints', (ctx) =>
+    render(ctx, ctx.data.reportId, { view: 'endpoints', ...(ctx.data.page !== undefined ? { page: ctx.data.page } : {}) }),
+  );
   registry.registerAction('setLanguage', (ctx) => {
-    const { view, findingIndex, reportId } = ctx.data;
+    const { view, findingIndex, reportId, page } = ctx.data;
     if (view === 'explain') {
       if (findingIndex === undefined) return Promise.resolve(invalid(ctx));
       return render(ctx, reportId, { view: 'explain', findingIndex });
     }
-    return render(ctx, reportId, { view: view === 'endpoints' ? 'endpoints' : 'summary' });
+    if (view === 'endpoints') return render(ctx, reportId, { view: 'endpoints', ...(page !== undefined ? { page } : {}) });
+    return render(ctx, reportId, { view: 'summary' });
   });
 }
 

@@ -1,9 +1,10 @@
 // A follow-up question about the last report in this conversation → the card(s) that answer it.
-import type { Report } from '../../analyzer';
+import type { Report, Service } from '../../analyzer';
+import { serviceName, verdictLabel } from '../../i18n/terms';
 import { t, type Lang } from '../../i18n/lang';
 import type { AdaptiveCard } from '../action-registry';
 import type { StoredReport } from '../bot-services';
-import { buildExplanationCard, buildNoticeCard, buildUnmatchedQuestionCard, findingTopicTitle } from '../card-kit';
+import { buildExplanationCard, buildNoticeCard, buildUnmatchedQuestionCard } from '../card-kit';
 import { BOT_MESSAGES } from '../messages';
 import { matchQuestion, type QuestionMatch, type QuestionTopic } from './match-question';
 
@@ -44,13 +45,30 @@ function topicStatusText(topic: QuestionTopic, report: Report, lang: Lang): { ti
   return undefined;
 }
 
-export function answerCards(match: QuestionMatch, stored: StoredReport, lang: Lang): AdaptiveCard[] {
+const MAX_LISTED_ENDPOINTS = 10;
+
+/** "About Azure Storage": each checked endpoint of the service and whether it was reachable. */
+function serviceStatus(services: readonly Service[], report: Report, lang: Lang): AdaptiveCard | undefined {
+  const endpoints = report.endpoints.filter((e) => services.includes(e.service));
+  if (endpoints.length === 0) return undefined;
+  const title = t(BOT_MESSAGES.topicTitle, lang, { topic: services.map((s) => serviceName(s, lang)).join(' / ') });
+  const lines = endpoints.slice(0, MAX_LISTED_ENDPOINTS).map((e) => `${e.host}:${e.port} — ${verdictLabel(e.verdict, lang)}`);
+  const allOk = endpoints.every((e) => e.verdict === 'ok');
+  const closing = t(allOk ? BOT_MESSAGES.serviceAllReachable : BOT_MESSAGES.serviceSomeUnreachable, lang);
+  const more = endpoints.length > MAX_LISTED_ENDPOINTS ? [t(BOT_MESSAGES.andMoreEndpoints, lang, { count: endpoints.length - MAX_LISTED_ENDPOINTS })] : [];
+  return buildNoticeCard(title, [...lines, ...more, closing], lang);
+}
+
+export function answerCards(match: QuestionMatch, stored: StoredReport, lang: Lang, question = ''): AdaptiveCard[] {
   const { report, id: reportId } = stored;
+  // the card lists each finding with its Explain button; these are the topics answered without one
   const unmatched = () => [
     buildUnmatchedQuestionCard({
       lang,
       reportId,
-      topics: [...new Set(report.findings.map((f) => findingTopicTitle(f, lang)))].slice(0, 8),
+      report,
+      question,
+      topics: (['proxy', 'tls', 'dns'] as const).map((topic) => topicName(topic, lang)),
     }),
   ];
   switch (match.kind) {
@@ -58,7 +76,9 @@ export function answerCards(match: QuestionMatch, stored: StoredReport, lang: La
       return match.findingIndices.map((i) => buildExplanationCard(report, i, { lang, reportId }));
     case 'topic-status': {
       const status = topicStatusText(match.topic, report, lang);
-      return status ? [buildNoticeCard(status.title, status.text, lang)] : unmatched();
+      if (status) return [buildNoticeCard(status.title, status.text, lang)];
+      const byService = serviceStatus(match.services, report, lang);
+      return byService ? [byService] : unmatched();
     }
     case 'endpoint-status': {
       const e = report.endpoints.find((x) => x.host.toLowerCase() === match.host);
@@ -81,5 +101,5 @@ export function answerCards(match: QuestionMatch, stored: StoredReport, lang: La
 
 export function answerQuestion(question: string, stored: StoredReport, lang: Lang): { match: QuestionMatch; cards: AdaptiveCard[] } {
   const match = matchQuestion(question, stored.report);
-  return { match, cards: answerCards(match, stored, lang) };
+  return { match, cards: answerCards(match, stored, lang, question) };
 }

@@ -22,7 +22,7 @@ export type QuestionMatch =
   /** explain these findings (indices into report.findings, most severe first) */
   | { kind: 'findings'; findingIndices: number[]; topics: QuestionTopic[]; host?: string }
   /** the topic asked about has no finding: answer with its state from the report */
-  | { kind: 'topic-status'; topic: QuestionTopic }
+  | { kind: 'topic-status'; topic: QuestionTopic; services: Service[] }
   /** a checked endpoint without a finding */
   | { kind: 'endpoint-status'; host: string }
   /** a host name that the log did not check */
@@ -145,10 +145,16 @@ function normalize(question: string): string {
   return question.normalize('NFKC').toLowerCase().slice(0, 2000);
 }
 
+/** Services a finding is about: its endpoint's, its `service` param, and those of hosts its params list. */
 function findingServices(finding: Finding, report: Report): Service[] {
   const out = new Set<Service>();
+  const paramText = Object.values(finding.params ?? {})
+    .filter((v): v is string => typeof v === 'string')
+    .join(' ')
+    .toLowerCase();
   for (const e of report.endpoints) {
-    if (finding.endpoint && e.host.toLowerCase() === finding.endpoint.toLowerCase()) out.add(e.service);
+    const host = e.host.toLowerCase();
+    if ((finding.endpoint && host === finding.endpoint.toLowerCase()) || containsHost(paramText, host)) out.add(e.service);
   }
   const service = finding.params?.service;
   if (service) out.add(service as Service);
@@ -181,7 +187,10 @@ export function matchQuestion(question: string, report: Report): QuestionMatch {
   for (const f of report.findings) if (f.endpoint) knownHosts.add(f.endpoint.toLowerCase());
   const host = [...knownHosts].sort((a, b) => b.length - a.length).find((h) => containsHost(q, h));
 
-  const topics = TOPICS.filter((rule) => rule.words.some((w) => containsWord(q, w)));
+  // topic words inside a host name ("login" in login.microsoft.com) are not topics
+  let withoutHosts = q;
+  for (const h of [...(host ? [host] : []), ...hostLikeTokens(q)]) withoutHosts = withoutHosts.split(h).join(' ');
+  const topics = TOPICS.filter((rule) => rule.words.some((w) => containsWord(withoutHosts, w)));
 
   if (host) {
     const matching = report.findings.flatMap((f, i) => (findingMentionsHost(f, host) ? [i] : []));
@@ -209,7 +218,7 @@ export function matchQuestion(question: string, report: Report): QuestionMatch {
     if (matched.length > 0) {
       return { kind: 'findings', findingIndices: bySeverity(report, matched).slice(0, MAX_EXPLAINED), topics: topics.map((r) => r.topic) };
     }
-    return { kind: 'topic-status', topic: topics[0]!.topic };
+    return { kind: 'topic-status', topic: topics[0]!.topic, services: [...(topics[0]!.services ?? [])] };
   }
 
   // 3. "how do I fix it?" / "why does it fail?" → the most severe findings

@@ -54,5 +54,7 @@ export function refusalMessage(
   text?: string,
 ): Partial<Activity> {
   const input = 'refused' in refusal && fileName !== undefined && refusal.fileName === undefined ? { ...refusal, fileName } : refusal;
-  return cardMessage(buildRefusalCard(explainRefusal(input, lang), lang), text);
+  const shownName = ('fileName' in input ? input.fileName : undefined) ?? fileName;
+  const card = buildRefusalCard(explainRefusal(input, lang), lang, shownName !== undefined ? { fileName: shownName } : {});
+  return cardMessage(card, text);
 }

@@ -50,7 +50,8 @@ export function problemOf(err: unknown, maxBytes: number, fileName: string | und
   if (err instanceof InputProblem) return { reason: err.reason };
   const reason = (err as { reason?: unknown } | undefined)?.reason;
   if (reason === 'too-large') {
-    const refusal: Refusal = { refused: true, reason: 'too-large', params: { limitMb: String(Math.floor(maxBytes / (1024 * 1024))), maxBytes: String(maxBytes) } };
+    const limitMb = String(Math.floor(maxBytes / (1024 * 1024)));
+    const refusal: Refusal = { refused: true, reason: 'too-large', params: { limit: `${limitMb} MB`, limitMb } };
     if (fileName !== undefined) refusal.fileName = fileName;
     return refusal;
   }
