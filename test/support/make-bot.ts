@@ -1,4 +1,4 @@
-/* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-return -- recorded JSON payloads are inspected freely by tests */
+/* eslint-disable @typescript-eslint/no-explicit-any -- recorded JSON payloads are inspected freely by tests */
 // The real bot for end-to-end tests: restify + CloudAdapter + ConfigurationBotFrameworkAuthentication
 // on 127.0.0.1:0 in anonymous mode (no MicrosoftAppId), SQLite in a temp DATA_DIR, downloads
 // allowed to the loopback fakes (NODE_ENV=test only). Activities go in over real HTTP.
