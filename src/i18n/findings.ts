@@ -393,8 +393,8 @@ const PROXY_AUTH = defineMessages({
     en: 'The proxy server asked for authentication (HTTP 407) on the web request to the endpoint.',
   },
   why: {
-    ja: 'バックアップ エージェントは SYSTEM などのサービス アカウントで動作するため、ユーザーの資格情報で認証するプロキシ サーバーを通過できないことがあります。認証に失敗すると、バックアップ エージェントはこの宛先と通信できません。',
-    en: 'The backup agent runs as a service account such as SYSTEM, so it may not get through a proxy that authenticates users. If authentication fails, the agent cannot reach this endpoint.',
+    ja: 'バックアップ エージェントは SYSTEM などのサービス アカウントで動作するため、ユーザーの資格情報で認証するプロキシ サーバーを通過できないことがあります。認証に失敗すると、バックアップ エージェントはこの宛先と通信できません。なお、Azure VM 内の SQL Server のバックアップでは、認証が必要なプロキシ サーバーはサポートされていません。',
+    en: 'The backup agent runs as a service account such as SYSTEM, so it may not get through a proxy that authenticates users. If authentication fails, the agent cannot reach this endpoint. SQL Server in Azure VM backup does not support authenticated proxy servers at all.',
   },
   step1: {
     ja: 'プロキシ サーバーの管理者に、Azure Backup の通信要件に記載されている宛先を認証なしで通過できるよう設定できるか、ご相談ください。',
@@ -1104,7 +1104,7 @@ const SPECS: Readonly<Record<FindingCode, FindingSpec>> = {
     meaning: [[PROXY_AUTH.meaning, PROXY_AUTH.meaningNoHost], detail],
     why: [[PROXY_AUTH.why]],
     steps: [[PROXY_AUTH.step1], [PROXY_AUTH.step2], [COMMON.stepRerun]],
-    links: [LINKS.marsUrls, LINKS.blogWindows],
+    links: [LINKS.marsUrls, LINKS.sqlNetwork, LINKS.blogWindows],
   },
   TLS_TRUST_FAILED: {
     title: [TLS_TRUST.title],
