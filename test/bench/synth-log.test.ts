@@ -45,7 +45,7 @@ describe('analyzer bench plumbing', () => {
     const result = await measureAnalyzer({ analyze: stubAnalyze, typicalIterations: 5, bigBytes: 512 * 1024, bigIterations: 1 });
     assert.ok(result.typicalMedianMs > 0 && result.ratio > 0 && result.peakRssMB > 0);
     const figures = analyzerFigures(result);
-    assert.deepEqual(figures.map((f) => f.id), ['typical-median-ms', 'big-median-ms', 'analyzer-mbps', 'baseline-mbps', 'ratio', 'peak-rss-mb']);
+    assert.deepEqual(figures.map((f) => f.id), ['typical-median-ms', 'big-median-ms', 'analyzer-mbps', 'baseline-mbps', 'ratio', 'wall-ratio', 'peak-rss-mb']);
     const record = await runBench([{ id: 's', title: 'S', run: () => Promise.resolve(figures) }], new Date(0));
     assert.equal(record.date, '1970-01-01T00:00:00.000Z');
     assert.match(formatBenchTable(record), /analyzer \/ baseline time/);

@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { findRegion, requiredEndpointsForRegion } from '../../src/analyzer/region/regions';
 import { displayWidth } from '../../src/cli/display-width';
 import { clean, formatReportText, formatReportsText, regionEndpointsFor } from '../../src/cli/format-text';
+import type { Report } from '../../src/analyzer/report';
 import { explainFinding } from '../../src/i18n/findings';
+import type { Lang } from '../../src/i18n/lang';
 import { sampleReport } from './sample-report';
 
 const GOLDEN = join(__dirname, 'golden');
@@ -19,10 +21,31 @@ function matchGolden(name: string, actual: string): void {
   assert.equal(actual, readFileSync(file, 'utf8'));
 }
 
+/**
+ * The layout without the catalogue's sentences (owned and reworded elsewhere): each finding's
+ * title, meaning, why, steps and links are replaced by a marker, so the golden pins the layout.
+ */
+function layoutOnly(text: string, report: Report, lang: Lang): string {
+  let out = text;
+  for (const f of report.findings) {
+    const x = explainFinding(f, lang);
+    const swaps: [string, string][] = [
+      [x.title, `<${f.code} title>`],
+      [x.meaning, `<${f.code} meaning>`],
+      [x.why, `<${f.code} why>`],
+      ...x.steps.map((step, i): [string, string] => [step, `<${f.code} step ${i + 1}>`]),
+      ...x.links.map((link, i): [string, string] => [`${link.title}: ${link.url}`, `<${f.code} link ${i + 1}>`]),
+    ];
+    for (const [from, to] of swaps) if (from !== '') out = out.split(from).join(to);
+  }
+  return out;
+}
+
 describe('formatReportText', () => {
   for (const lang of ['en', 'ja'] as const) {
-    it(`golden: the sample report in ${lang}`, () => {
-      matchGolden(`sample-report.${lang}.txt`, formatReportText(sampleReport(), { lang }));
+    it(`golden: the layout of the sample report in ${lang}`, () => {
+      const report = sampleReport();
+      matchGolden(`sample-report.${lang}.txt`, layoutOnly(formatReportText(report, { lang }), report, lang));
     });
 
     it(`puts the verdict first and explains every finding with its evidence lines (${lang})`, () => {
