@@ -171,7 +171,7 @@ describe('escalation end to end (real HTTP, fake Bot Connector)', function () {
       await connector.waitFor((rs) => rs.some((r) => r.method === 'PUT' && r.activityId === threadActivityId && cardText(r.body).includes(note)));
       await connector.waitFor((rs) => rs.some((r) => r.method === 'POST' && r.conversationId === SUPPORT_THREAD && cardText(r.body).includes(note)));
       const finalEngineerCard = connector.requests.filter((r) => r.method === 'PUT' && r.activityId === threadActivityId).at(-1)!.body.attachments[0].content;
-      await waitUntil(async () => executeActions(connector.requests.filter((r) => r.method === 'PUT' && r.activityId === threadActivityId).at(-1)!.body.attachments[0].content).length === 0, 5000, 'buttons gone');
+      await waitUntil(() => executeActions(connector.requests.filter((r) => r.method === 'PUT' && r.activityId === threadActivityId).at(-1)!.body.attachments[0].content).length === 0, 5000, 'buttons gone');
       assert.ok(cardText(finalEngineerCard).includes(note));
 
       // every state change is stored with who and when; nothing is left in the outbox

@@ -157,14 +157,20 @@ function named<T>(activity: T, who: Person): T {
 }
 
 /** The Adaptive Card an invoke answered with (Universal Actions response). */
-export function invokeCard(response: { status: number; body: any }): any {
+export interface BotResponse {
+  status: number;
+  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- JSON from the bot
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- card JSON, inspected by the tests
+export function invokeCard(response: BotResponse): any {
   if (response.status !== 200 || response.body?.type !== 'application/vnd.microsoft.card.adaptive') {
     throw new Error(`expected a card invoke response, got ${response.status} ${JSON.stringify(response.body).slice(0, 300)}`);
   }
   return response.body.value;
 }
 
-export function invokeText(response: { status: number; body: any }): string {
+export function invokeText(response: BotResponse): string {
   if (response.status !== 200 || response.body?.type !== 'application/vnd.microsoft.activity.message') {
     throw new Error(`expected a message invoke response, got ${response.status} ${JSON.stringify(response.body).slice(0, 300)}`);
   }
