@@ -249,6 +249,23 @@ describe('security/auth e2e (A1–A6, A8, A12, R12)', function () {
       assert.equal(connector.calls.length, 0);
     });
 
+    it('proactive sends (continuation turns) pass the gate even without tenant fields', async () => {
+      let ran = false;
+      await gated.adapter.continueConversationAsync(APP_ID, { serviceUrl: connector.serviceUrl, channelId: 'msteams', conversation: { id: 'a:1on1-conversation', isGroup: false, conversationType: 'personal', name: '' }, bot: { id: 'b', name: 'b' } }, async (ctx) => {
+        ran = true;
+        await ctx.sendActivity('proactive');
+      });
+      assert.equal(ran, true);
+      assert.deepEqual(connector.texts(), ['proactive']);
+    });
+
+    it('a continuation event posted over HTTP is refused (400) even with a valid token', async () => {
+      const res = await post(gated.url, teamsMessage(connector.serviceUrl, { type: 'event', name: 'ContinueConversation', conversation: { id: 'a:x' }, channelData: {} }), bearer(goodToken()));
+      assert.equal(res.status, 400);
+      assert.equal(gated.turns.length, 0);
+      assert.equal(connector.calls.length, 0);
+    });
+
     it('tenant fields that disagree, or no tenant at all → silence (no reply, turn not run)', async () => {
       const mismatch = teamsMessage(connector.serviceUrl, { channelData: { tenant: { id: 'tenant-b' } } });
       const missing = teamsMessage(connector.serviceUrl, { conversation: { id: 'a:x', conversationType: 'personal' }, channelData: {} });

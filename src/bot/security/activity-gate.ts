@@ -50,6 +50,11 @@ export function parseTenantIds(value: string | undefined): string[] {
 
 const MAX_REMEMBERED = 10_000;
 
+/** The event botbuilder creates for continueConversationAsync (never sent by Teams). */
+export function isContinuation(activity: { type?: unknown; name?: unknown }): boolean {
+  return activity.type === 'event' && activity.name === 'ContinueConversation';
+}
+
 export class ActivityGate implements Middleware {
   private readonly channels: ReadonlySet<string>;
   private readonly tenants: ReadonlySet<string>;
@@ -66,6 +71,10 @@ export class ActivityGate implements Middleware {
   }
 
   decide(activity: TurnContext['activity']): GateDecision {
+    // A proactive send (continueConversationAsync) runs the middleware with a locally made
+    // continuation event; its reference was stored from an allowed turn. The AuthGuard refuses
+    // such events arriving over HTTP, so this cannot be forged from outside.
+    if (isContinuation(activity)) return { pass: true };
     const channelId = typeof activity.channelId === 'string' ? activity.channelId : '';
     if (!this.channels.has(channelId)) return { pass: false, reason: 'channel' };
     const { tenantId, conflict } = tenantOf(activity);

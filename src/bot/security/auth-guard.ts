@@ -129,6 +129,11 @@ export class AuthGuard {
       log.info({ event: 'inbound-refused', reason: 'malformed-activity' }, 'activity refused');
       return reply(400, 'bad request');
     }
+    if (body.type === 'event' && body.name === 'ContinueConversation') {
+      // only ever made locally for proactive sends; the gate trusts it, so it must not come in
+      log.warn({ event: 'inbound-refused', reason: 'continuation-event' }, 'activity refused');
+      return reply(400, 'bad request');
+    }
     const channelId = typeof body.channelId === 'string' ? body.channelId : '';
     if (!this.allowedChannels.has(channelId)) {
       log.info({ event: 'inbound-refused', reason: 'channel', channelId: channelId.slice(0, 32) }, 'activity refused');

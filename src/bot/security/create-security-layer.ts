@@ -7,7 +7,7 @@ import type { BotFrameworkAuthentication } from 'botframework-connector';
 import type { Logger } from 'pino';
 import { ActivityGate } from './activity-gate';
 import { AuthGuard, type GuardRequest, type GuardResponse, type TurnLogic } from './auth-guard';
-import { PolicyEnforcingBotFrameworkAuthentication, ServiceUrlPolicy } from './service-url-policy';
+import { PolicyEnforcingBotFrameworkAuthentication, ServiceUrlPolicy, type ConnectorClientDecorator } from './service-url-policy';
 
 export interface SecurityLayerOptions {
   log: Logger;
@@ -22,6 +22,8 @@ export interface SecurityLayerOptions {
   /** default ['msteams'], plus 'emulator' in anonymous mode */
   allowedChannelIds?: readonly string[];
   authTimeoutMs?: number;
+  /** applied to every ConnectorClient (limits: `(c) => paceConnectorClient(c, pacer)`) */
+  decorateConnectorClient?: ConnectorClientDecorator;
 }
 
 export interface SecurityLayer {
@@ -48,7 +50,7 @@ export function createSecurityLayer(options: SecurityLayerOptions): SecurityLaye
     policy,
     gate,
     middleware: [gate],
-    wrapAuth: (auth) => new PolicyEnforcingBotFrameworkAuthentication(auth, policy),
+    wrapAuth: (auth) => new PolicyEnforcingBotFrameworkAuthentication(auth, policy, options.decorateConnectorClient),
     createProcessRequest: ({ adapter, auth, log }) => {
       const guard = new AuthGuard({
         adapter,

@@ -110,21 +110,22 @@ export function parseServiceUrlAllowedHosts(value: string | undefined): { hosts:
   return { hosts, problems };
 }
 
+/** Applied to every ConnectorClient after the policy check (e.g. per-conversation send pacing). */
+export type ConnectorClientDecorator = (client: ConnectorClient) => ConnectorClient;
+
 class PolicyConnectorFactory extends ConnectorFactory {
   constructor(
     private readonly inner: ConnectorFactory,
     private readonly policy: ServiceUrlPolicy,
+    private readonly decorate?: ConnectorClientDecorator,
   ) {
     super();
   }
 
-  create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
-    try {
-      this.policy.check(serviceUrl);
-    } catch (err) {
-      return Promise.reject(err instanceof Error ? err : new Error(String(err)));
-    }
-    return this.inner.create(serviceUrl, audience);
+  async create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
+    this.policy.check(serviceUrl);
+    const client = await this.inner.create(serviceUrl, audience);
+    return this.decorate ? this.decorate(client) : client;
   }
 }
 
@@ -137,6 +138,7 @@ export class PolicyEnforcingBotFrameworkAuthentication extends BotFrameworkAuthe
   constructor(
     private readonly inner: BotFrameworkAuthentication,
     readonly policy: ServiceUrlPolicy,
+    private readonly decorate?: ConnectorClientDecorator,
   ) {
     super();
   }
@@ -154,7 +156,7 @@ export class PolicyEnforcingBotFrameworkAuthentication extends BotFrameworkAuthe
   }
 
   createConnectorFactory(claimsIdentity: ClaimsIdentity): ConnectorFactory {
-    return new PolicyConnectorFactory(this.inner.createConnectorFactory(claimsIdentity), this.policy);
+    return new PolicyConnectorFactory(this.inner.createConnectorFactory(claimsIdentity), this.policy, this.decorate);
   }
 
   createUserTokenClient(claimsIdentity: ClaimsIdentity): Promise<UserTokenClient> {
@@ -170,6 +172,6 @@ export class PolicyEnforcingBotFrameworkAuthentication extends BotFrameworkAuthe
   }
 
   private wrapResult(result: AuthenticateRequestResult): AuthenticateRequestResult {
-    return result.connectorFactory ? { ...result, connectorFactory: new PolicyConnectorFactory(result.connectorFactory, this.policy) } : result;
+    return result.connectorFactory ? { ...result, connectorFactory: new PolicyConnectorFactory(result.connectorFactory, this.policy, this.decorate) } : result;
   }
 }

@@ -4,13 +4,13 @@
 // the turns it runs. Used by the A-series tests.
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Middleware, type TurnContext } from 'botbuilder';
 import type { BotFrameworkAuthentication } from 'botframework-connector';
 import pino, { type Logger } from 'pino';
 import restify from 'restify';
 import { ActivityGate } from '../../../src/bot/security/activity-gate';
 import { AuthGuard } from '../../../src/bot/security/auth-guard';
-import { PolicyEnforcingBotFrameworkAuthentication, ServiceUrlPolicy } from '../../../src/bot/security/service-url-policy';
+import { PolicyEnforcingBotFrameworkAuthentication, ServiceUrlPolicy, type ConnectorClientDecorator } from '../../../src/bot/security/service-url-policy';
 import { fakeOutboundCredentials, type FakeJwks } from '../../support/fake-jwks';
 
 export const APP_ID = '00000000-0000-4000-8000-00000000b0e7';
@@ -35,6 +35,11 @@ export interface GuardedServerOptions {
   authTimeoutMs?: number;
   /** anonymous (no MicrosoftAppId) instead of credentialed */
   anonymous?: boolean;
+  /** after the gate, in order (dedupe, rate limit …) */
+  middleware?: Middleware[];
+  decorateConnectorClient?: ConnectorClientDecorator;
+  /** replaces the echo bot */
+  logic?: (ctx: TurnContext) => Promise<void>;
 }
 
 export function captureLogger(): { log: Logger; lines: Record<string, unknown>[] } {
@@ -53,13 +58,14 @@ export async function startGuardedServer(o: GuardedServerOptions): Promise<Guard
   const settings = o.anonymous ? {} : o.jwks.authSettings(APP_ID);
   const inner = new ConfigurationBotFrameworkAuthentication(settings, o.anonymous ? undefined : fakeOutboundCredentials(APP_ID));
   const policy = new ServiceUrlPolicy({ allowLoopback: o.allowLoopbackServiceUrls ?? true });
-  const auth = new PolicyEnforcingBotFrameworkAuthentication(inner, policy);
+  const auth = new PolicyEnforcingBotFrameworkAuthentication(inner, policy, o.decorateConnectorClient);
   const adapter = new CloudAdapter(auth);
   adapter.onTurnError = (_ctx, err) => {
     log.error({ event: 'on-turn-error', err: err.name }, 'turn error');
     return Promise.reject(err);
   };
   adapter.use(new ActivityGate({ log, allowedTenantIds: o.allowedTenantIds, allowedChannelIds: o.allowedChannelIds }));
+  for (const m of o.middleware ?? []) adapter.use(m);
   const guard = new AuthGuard({
     adapter,
     auth,
@@ -70,10 +76,13 @@ export async function startGuardedServer(o: GuardedServerOptions): Promise<Guard
     retryAfterSeconds: 7,
   });
   const turns: TurnContext['activity'][] = [];
-  const logic = async (ctx: TurnContext) => {
-    turns.push(ctx.activity);
+  const echo = async (ctx: TurnContext) => {
     if (ctx.activity.type === 'message') await ctx.sendActivity(`echo: ${ctx.activity.text ?? ''}`);
     if (ctx.activity.type === 'invoke') await ctx.sendActivity({ type: 'invokeResponse', value: { status: 200, body: { ok: true } } });
+  };
+  const logic = async (ctx: TurnContext) => {
+    turns.push(ctx.activity);
+    await (o.logic ?? echo)(ctx);
   };
 
   const server = restify.createServer({ handleUncaughtExceptions: false });

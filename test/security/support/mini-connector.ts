@@ -8,6 +8,10 @@ export interface ConnectorCall {
   path: string;
   authorization?: string;
   body: Record<string, unknown>;
+  /** Date.now() when the request arrived */
+  at: number;
+  /** decoded conversation id from /v3/conversations/{id}/… */
+  conversationId?: string;
 }
 
 export interface MiniConnector {
@@ -24,6 +28,7 @@ export async function startMiniConnector(): Promise<MiniConnector> {
   const sockets = new Set<Socket>();
   let n = 0;
   const server = http.createServer((req, res) => {
+    const at = Date.now();
     let raw = '';
     req.setEncoding('utf8');
     req.on('data', (c: string) => (raw += c));
@@ -34,7 +39,9 @@ export async function startMiniConnector(): Promise<MiniConnector> {
       } catch {
         /* recorded as {} */
       }
-      calls.push({ method: req.method ?? '', path: req.url ?? '', authorization: req.headers.authorization, body });
+      const m = /^\/v3\/conversations\/([^/]+)/.exec(req.url ?? '');
+      const conversationId = m?.[1] !== undefined ? decodeURIComponent(m[1]) : undefined;
+      calls.push({ method: req.method ?? '', path: req.url ?? '', authorization: req.headers.authorization, body, at, conversationId });
       res.setHeader('content-type', 'application/json');
       res.end(JSON.stringify({ id: `reply-${++n}` }));
     });
