@@ -195,10 +195,12 @@ function findingLines(report: Report, lang: Lang): string[] {
     .map((f, i) => ({ f, i }))
     .sort((a, b) => SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] || a.i - b.i)
     .map(({ f }) => f);
-  const pad = INDENT + '   ';
+  // continuation lines start under the title, however wide the largest number is
+  const pad = INDENT + ' '.repeat(String(sorted.length).length + 2);
   sorted.forEach((finding, index) => {
     const x = explainFinding(finding, lang);
-    out.push('', `${INDENT}${index + 1}. [${severityLabel(finding.severity, lang)}] ${clean(x.title)}`);
+    const number = `${index + 1}.`.padEnd(String(sorted.length).length + 1);
+    out.push('', `${INDENT}${number} [${severityLabel(finding.severity, lang)}] ${clean(x.title)}`);
     if (x.meaning !== '') out.push(pad + clean(x.meaning));
     if (x.why !== '') out.push(`${pad}${t(M.why, lang)} ${clean(x.why)}`);
     if (x.steps.length > 0) {
