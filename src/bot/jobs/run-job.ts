@@ -45,13 +45,20 @@ const DOWNLOAD_PROBLEMS: readonly string[] = [
   'busy',
 ];
 
+const MB = 1024 * 1024;
+
+/** 20971520 → "20 MB", 262144 → "256 KB", 1572864 → "1.5 MB" */
+export function formatSize(bytes: number): string {
+  if (bytes >= MB) return `${(bytes / MB).toFixed(1).replace(/\.0$/, '')} MB`;
+  return `${Math.max(1, Math.round(bytes / 1024))} KB`;
+}
+
 /** A typed fetch/analysis failure → what to tell the user; undefined for an unexpected error. */
 export function problemOf(err: unknown, maxBytes: number, fileName: string | undefined): Refusal | { reason: DownloadProblem } | undefined {
   if (err instanceof InputProblem) return { reason: err.reason };
   const reason = (err as { reason?: unknown } | undefined)?.reason;
   if (reason === 'too-large') {
-    const limitMb = String(Math.floor(maxBytes / (1024 * 1024)));
-    const refusal: Refusal = { refused: true, reason: 'too-large', params: { limit: `${limitMb} MB`, limitMb } };
+    const refusal: Refusal = { refused: true, reason: 'too-large', params: { limit: formatSize(maxBytes), limitMb: (maxBytes / MB).toFixed(1).replace(/\.0$/, '') } };
     if (fileName !== undefined) refusal.fileName = fileName;
     return refusal;
   }
