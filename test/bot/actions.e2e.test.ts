@@ -1,4 +1,4 @@
-/* eslint-disable @typescript-eslint/no-explicit-any-- activities recorded at the fake connector are untyped JSON */
+/* eslint-disable @typescript-eslint/no-explicit-any -- activities recorded at the fake connector are untyped JSON */
 // Card buttons (Universal Actions `adaptiveCard/action` invokes): explain, show all endpoints,
 // back to summary, language switch (re-rendered in place: PUT of the original message + card in
 // the invoke response), escalate, and every refusal: report of another conversation (IDOR),

@@ -1,4 +1,4 @@
-/* eslint-disable @typescript-eslint/no-explicit-any-- activities recorded at the fake connector are untyped JSON */
+/* eslint-disable @typescript-eslint/no-explicit-any -- activities recorded at the fake connector are untyped JSON */
 // Channels and group chats: Teams gives the bot no file, so the bot reads the message through
 // Microsoft Graph (fake Graph + token endpoint on loopback) and downloads the `reference`
 // attachment via /shares/u!…/driveItem/content (302 → fake SharePoint). Consent missing,
