@@ -1,8 +1,9 @@
 // From observations to the report's endpoints: service, geo, whether the web request went through
 // a proxy, private-endpoint signs, and the verdict (report-contract.md "Verdict of one endpoint").
 import type { Endpoint, LogKind, ProxyContextName, Verdict } from '../report';
-import { geoOfHost, isPrivateAddress, isPrivateLinkName, matchesNoProxy, matchesWindowsBypass, serviceOf } from './hosts';
+import { geoOfHost, isPrivateAddress, isPrivateLinkName, matchesNoProxy, matchesWindowsBypass } from './hosts';
 import type { EndpointObservation, ProxyObservation } from './model';
+import { flatten } from './text';
 
 function context(proxies: readonly ProxyObservation[], name: ProxyContextName): ProxyObservation | undefined {
   return proxies.find((p) => p.context === name);
@@ -42,7 +43,7 @@ export function verdictOf(obs: EndpointObservation): Verdict {
 }
 
 export function toEndpoint(obs: EndpointObservation, kind: LogKind, proxies: readonly ProxyObservation[]): Endpoint {
-  const service = serviceOf(obs.host);
+  const service = obs.service;
   const viaProxy = viaProxyOf(obs, kind, proxies);
   let dns = obs.dns;
   if (dns === 'unknown') {
@@ -52,17 +53,22 @@ export function toEndpoint(obs: EndpointObservation, kind: LogKind, proxies: rea
   const privateEndpoint =
     PE_SERVICES.has(service) &&
     (obs.addresses.some(isPrivateAddress) || obs.aliases.some(isPrivateLinkName) || isPrivateLinkName(obs.host));
-  const ep: Endpoint = { host: obs.host, port: obs.port, service, dns, addresses: [...obs.addresses], tcp: obs.tcp, http: obs.http, verdict: 'inconclusive', evidence: [] };
+  // Fields in reading order; strings copied flat so the report never pins the (large) log text.
+  const ep = { host: flatten(obs.host), port: obs.port, service } as Endpoint;
   const geo = geoOfHost(obs.host);
   if (geo !== undefined) ep.geo = geo;
-  ep.aliases = [...obs.aliases];
-  if (obs.httpDetail !== undefined) ep.httpDetail = obs.httpDetail;
+  ep.dns = dns;
+  ep.addresses = obs.addresses.map(flatten);
+  ep.aliases = obs.aliases.map(flatten);
+  ep.tcp = obs.tcp;
+  ep.http = obs.http;
+  if (obs.httpDetail !== undefined) ep.httpDetail = flatten(obs.httpDetail);
   if (obs.httpCause !== undefined) ep.httpCause = obs.httpCause;
   if (obs.httpStatus !== undefined) ep.httpStatus = obs.httpStatus;
   if (obs.httpNote !== undefined) ep.httpNote = obs.httpNote;
   ep.viaProxy = viaProxy;
   ep.privateEndpoint = privateEndpoint;
   ep.verdict = verdictOf(obs);
-  ep.evidence = obs.evidence.map((e) => ({ line: e.line, text: e.text })).sort((a, b) => a.line - b.line);
+  ep.evidence = [...obs.evidence].sort((a, b) => a.line - b.line);
   return ep;
 }

@@ -53,17 +53,23 @@ export function geoOfHost(host: string): string | undefined {
 }
 
 function parseIPv4(s: string): [number, number, number, number] | undefined {
-  const parts = s.split('.');
-  if (parts.length !== 4) return undefined;
+  if (s.length < 7 || s.length > 15) return undefined;
   const out: number[] = [];
-  for (const p of parts) {
-    if (p.length === 0 || p.length > 3) return undefined;
-    for (let i = 0; i < p.length; i++) if (!isDigit(p.charCodeAt(i))) return undefined;
-    const n = Number(p);
-    if (n > 255) return undefined;
-    out.push(n);
+  let n = 0;
+  let digits = 0;
+  for (let i = 0; i <= s.length; i++) {
+    const c = i === s.length ? 0x2e : s.charCodeAt(i);
+    if (c === 0x2e) {
+      if (digits === 0 || n > 255 || out.length === 4) return undefined;
+      out.push(n);
+      n = 0;
+      digits = 0;
+    } else if (isDigit(c) && digits < 3) {
+      n = n * 10 + (c - 0x30);
+      digits++;
+    } else return undefined;
   }
-  return out as [number, number, number, number];
+  return out.length === 4 ? (out as [number, number, number, number]) : undefined;
 }
 
 export function isIPv4(s: string): boolean {
@@ -130,6 +136,9 @@ export function isHostname(s: string): boolean {
   return dot && letter && s.charCodeAt(0) !== 0x2e;
 }
 
+const QUOTES = '"\'\u201c\u201d\u2018\u2019`<(';
+const TRAILING = '"\'\u201c\u201d\u2018\u2019`,;>)';
+
 export interface ParsedTarget {
   host: string;
   /** port written in the URL, if any */
@@ -143,9 +152,10 @@ export interface ParsedTarget {
  */
 export function parseTarget(raw: string): ParsedTarget | undefined {
   let s = trimLine(raw);
+  if (s.length === 0 || s.length > 2048) return undefined;
   // strip quotes of any kind and trailing punctuation the scripts add
-  while (s.length > 0 && '"\'\u201c\u201d\u2018\u2019`'.includes(s[0] as string)) s = s.slice(1);
-  while (s.length > 0 && '"\'\u201c\u201d\u2018\u2019`,;'.includes(s[s.length - 1] as string)) s = s.slice(0, -1);
+  while (s.length > 0 && QUOTES.includes(s[0] as string)) s = s.slice(1);
+  while (s.length > 0 && TRAILING.includes(s[s.length - 1] as string)) s = s.slice(0, -1);
   let scheme: string | undefined;
   const sch = s.indexOf('://');
   if (sch !== -1) {
@@ -153,18 +163,23 @@ export function parseTarget(raw: string): ParsedTarget | undefined {
     s = s.slice(sch + 3);
   }
   let end = s.length;
-  for (const c of ['/', '?', '#']) {
-    const i = s.indexOf(c);
-    if (i !== -1 && i < end) end = i;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x2f || c === 0x3f || c === 0x23) {
+      end = i;
+      break;
+    }
   }
-  s = s.slice(0, end);
+  if (end < s.length) s = s.slice(0, end);
   const at = s.lastIndexOf('@');
   if (at !== -1) s = s.slice(at + 1);
   let port: number | undefined;
   const colon = s.lastIndexOf(':');
   if (colon !== -1 && !s.startsWith('[')) {
     const p = s.slice(colon + 1);
-    if (p.length > 0 && p.length <= 5 && [...p].every((c) => isDigit(c.charCodeAt(0)))) port = Number(p);
+    let numeric = p.length > 0 && p.length <= 5;
+    for (let i = 0; numeric && i < p.length; i++) numeric = isDigit(p.charCodeAt(i));
+    if (numeric) port = Number(p);
     s = s.slice(0, colon);
   }
   while (s.endsWith('.')) s = s.slice(0, -1);

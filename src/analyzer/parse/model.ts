@@ -2,8 +2,9 @@
 // builder and the rules read. Evidence is bounded per item so memory stays proportional to the
 // number of endpoints, not to the size of the log.
 import type {
-  DnsState, Evidence, HttpFailureCause, HttpState, LogKind, ProxyContextName, TcpState, TlsKey,
+  DnsState, Evidence, HttpFailureCause, HttpState, LogKind, ProxyContextName, Service, TcpState, TlsKey,
 } from '../report';
+import { serviceOf } from './hosts';
 import { evidence, pushEvidence } from './text';
 
 /** Evidence lines kept per endpoint / proxy context / finding. */
@@ -12,16 +13,13 @@ export const MAX_ADDRESSES = 16;
 
 export type Aspect = 'dns' | 'tcp' | 'http' | 'other';
 
-export interface TaggedEvidence extends Evidence {
-  aspect: Aspect;
-}
-
 /** Checks a complete run performs, as ids used in `missingChecks` and LOG_INCOMPLETE. */
 export type CheckId = 'proxy' | 'azure-backup' | 'azure-storage' | 'entra-id' | 'file-recovery' | 'site-recovery' | 'tls';
 
 export interface EndpointObservation {
   host: string;
   port: number;
+  service: Service;
   firstLine: number;
   dns: DnsState;
   addresses: string[];
@@ -42,7 +40,9 @@ export interface EndpointObservation {
   proxyProven?: boolean;
   /** the request was explicitly told not to use a proxy (curl --noproxy) */
   proxyRefused?: boolean;
-  evidence: TaggedEvidence[];
+  evidence: Evidence[];
+  /** what each evidence line is about (same index as `evidence`) */
+  aspects: Aspect[];
 }
 
 export interface ProxyObservation {
@@ -118,8 +118,8 @@ export class EndpointTable {
     let ep = this.byKey.get(key);
     if (!ep) {
       ep = {
-        host, port, firstLine: line, dns: 'unknown', addresses: [], aliases: [], tcp: 'not-tested', http: 'not-tested',
-        webStarted: false, cut: false, evidence: [],
+        host, port, service: serviceOf(host), firstLine: line, dns: 'unknown', addresses: [], aliases: [], tcp: 'not-tested',
+        http: 'not-tested', webStarted: false, cut: false, evidence: [], aspects: [],
       };
       this.byKey.set(key, ep);
       this.list.push(ep);
@@ -135,7 +135,8 @@ export class EndpointTable {
 export function addEvidence(ep: EndpointObservation, line: number, raw: string, aspect: Aspect): void {
   if (ep.evidence.length >= MAX_EVIDENCE) return;
   for (const x of ep.evidence) if (x.line === line) return;
-  ep.evidence.push({ ...evidence(line, raw), aspect });
+  ep.evidence.push(evidence(line, raw));
+  ep.aspects.push(aspect);
 }
 
 export function addAddress(ep: EndpointObservation, addr: string): void {

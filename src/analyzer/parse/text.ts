@@ -28,20 +28,29 @@ export function trimLine(s: string): string {
 export function cleanEvidenceText(raw: string): string {
   const head = raw.length > EVIDENCE_MAX * 2 ? raw.slice(0, EVIDENCE_MAX * 2) : raw;
   const t = trimLine(head);
-  let out = '';
+  // Build from slices of clean runs (not char by char): keeps the result a flat, compact string.
+  const parts: string[] = [];
+  let runStart = 0;
   for (let i = 0; i < t.length; i++) {
     const c = t.charCodeAt(i);
-    if (c === 0x09) out += ' ';
-    else if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) out += '\u00b7';
+    let rep: string | undefined;
+    if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) rep = c === 0x09 ? ' ' : '\u00b7';
     else if (c >= 0xd800 && c <= 0xdbff) {
       const d = i + 1 < t.length ? t.charCodeAt(i + 1) : 0;
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        out += t[i] as string;
-        out += t[i + 1] as string;
-        i++;
-      } else out += '\ufffd';
-    } else if (c >= 0xdc00 && c <= 0xdfff) out += '\ufffd';
-    else out += t[i] as string;
+      if (d >= 0xdc00 && d <= 0xdfff) i++;
+      else rep = '\ufffd';
+    } else if (c >= 0xdc00 && c <= 0xdfff) rep = '\ufffd';
+    if (rep !== undefined) {
+      if (i > runStart) parts.push(t.slice(runStart, i));
+      parts.push(rep);
+      runStart = i + 1;
+    }
+  }
+  let out: string;
+  if (parts.length === 0) out = t;
+  else {
+    if (runStart < t.length) parts.push(t.slice(runStart));
+    out = parts.join('');
   }
   if (out.length > EVIDENCE_MAX || head.length < raw.length) {
     let cut = Math.min(out.length, EVIDENCE_MAX - 1);
@@ -49,7 +58,13 @@ export function cleanEvidenceText(raw: string): string {
     if (last >= 0xd800 && last <= 0xdbff) cut--;
     out = out.slice(0, cut) + '\u2026';
   }
-  return out;
+  // A flat copy, so a short evidence string never pins a 100 MB log in memory.
+  return flatten(out);
+}
+
+/** A fresh flat string with the same content (drops references to a parent string). */
+export function flatten(s: string): string {
+  return s.length === 0 ? '' : (' ' + s).slice(1);
 }
 
 export function evidence(line: number, raw: string): Evidence {

@@ -5,9 +5,9 @@ import type { Aspect } from '../parse/model';
 import type { EndpointPair } from './rule';
 
 export function aspectEvidence(p: EndpointPair, aspects: readonly Aspect[]): Evidence[] {
-  const picked = p.obs.evidence.filter((e) => aspects.includes(e.aspect));
+  const picked = p.obs.evidence.filter((_e, i) => aspects.includes(p.obs.aspects[i] ?? 'other'));
   const src = picked.length > 0 ? picked : p.obs.evidence;
-  return src.map((e) => ({ line: e.line, text: e.text })).sort((a, b) => a.line - b.line).slice(0, 8);
+  return [...src].sort((a, b) => a.line - b.line).slice(0, 8);
 }
 
 export function endpointFinding(code: FindingCode, severity: Severity, p: EndpointPair, aspects: readonly Aspect[]): Finding {

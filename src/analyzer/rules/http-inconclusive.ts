@@ -1,12 +1,12 @@
 // HTTP_INCONCLUSIVE (warning): the web request ended in an error nobody knows; it proves neither
 // that the path works nor that it is blocked, so the endpoint stays inconclusive.
 import { endpointFinding } from './endpoint-finding';
-import { pairs, type Rule } from './rule';
+import type { Rule } from './rule';
 
 export const httpInconclusive: Rule = {
   code: 'HTTP_INCONCLUSIVE',
   run: (ctx) =>
-    pairs(ctx)
+    ctx.pairs
       .filter((p) => p.ep.http === 'inconclusive')
       .map((p) => endpointFinding('HTTP_INCONCLUSIVE', 'warning', p, ['http'])),
 };

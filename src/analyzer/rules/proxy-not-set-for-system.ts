@@ -4,7 +4,7 @@
 // SYSTEM's settings could not be read (NOT_ELEVATED explains that).
 import type { Evidence } from '../report';
 import { ctxOf, mergeEvidence } from './proxy-context';
-import { pairs, type Rule } from './rule';
+import type { Rule } from './rule';
 
 const DIRECT_SERVICES = new Set(['azure-backup', 'azure-storage', 'entra-id']);
 
@@ -15,13 +15,13 @@ export const proxyNotSetForSystem: Rule = {
     const system = ctxOf(ctx, 'system');
     if (!user || !system || !user.found || !user.enabled || !system.found || system.enabled) return [];
     if (ctx.log.deniedContexts.includes('system')) return [];
-    const failed = pairs(ctx).filter((p) => DIRECT_SERVICES.has(p.ep.service) && p.ep.tcp === 'failed');
+    const failed = ctx.pairs.filter((p) => DIRECT_SERVICES.has(p.ep.service) && p.ep.tcp === 'failed');
     const hosts: string[] = [];
     for (const p of failed) if (!hosts.includes(p.ep.host)) hosts.push(p.ep.host);
     const tcpLines: Evidence[] = [];
     for (const p of failed.slice(0, 2)) {
-      const e = p.obs.evidence.find((x) => x.aspect === 'tcp');
-      if (e) tcpLines.push({ line: e.line, text: e.text });
+      const e = p.obs.evidence.find((_x, i) => p.obs.aspects[i] === 'tcp');
+      if (e) tcpLines.push(e);
     }
     return [
       {

@@ -9,8 +9,8 @@ export type ReportDraft = Omit<Report, 'findings' | 'overall'>;
 export interface RuleContext {
   report: ReportDraft;
   log: ParsedLog;
-  /** observation behind `report.endpoints[i]` (same index) */
-  observations: readonly EndpointObservation[];
+  /** each report endpoint with the observation behind it */
+  pairs: readonly EndpointPair[];
   tls: TlsAssessment;
 }
 
@@ -25,10 +25,11 @@ export interface EndpointPair {
   obs: EndpointObservation;
 }
 
-export function pairs(ctx: RuleContext): EndpointPair[] {
+/** Pairs `report.endpoints[i]` with `observations[i]`. */
+export function pairEndpoints(endpoints: readonly Endpoint[], observations: readonly EndpointObservation[]): EndpointPair[] {
   const out: EndpointPair[] = [];
-  ctx.report.endpoints.forEach((ep, i) => {
-    const obs = ctx.observations[i];
+  endpoints.forEach((ep, i) => {
+    const obs = observations[i];
     if (obs) out.push({ ep, obs });
   });
   return out;

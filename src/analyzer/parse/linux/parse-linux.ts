@@ -288,7 +288,7 @@ class LinuxParser {
     const complete = this.blockCount > 0 && !cut && this.lastBlockHadResult;
     const proxy: ProxyObservation[] = [this.envHttp, this.envHttps];
     if (this.asrProxySeen) proxy.push(this.asrConfig);
-    const asr = this.asr || this.table.list.some((e) => serviceOf(e.host) === 'site-recovery');
+    const asr = this.asr || this.table.list.some((e) => e.service === 'site-recovery');
     const out: ParsedLog = {
       kind: asr ? 'linux-asr' : 'linux-backup',
       lineCount,

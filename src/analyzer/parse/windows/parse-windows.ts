@@ -10,7 +10,6 @@ import { openBlock } from '../blocks/open-block';
 import { isTncResultLine, parseTncResultLine } from '../blocks/tnc-block';
 import { parseTryCommand, tryLineBody } from '../blocks/try-line';
 import { parseLooseDate } from '../dates';
-import { serviceOf } from '../hosts';
 import { forEachLine } from '../lines';
 import {
   addAddress, addEvidence, EndpointTable, newProxyObservation, newTlsObservation, type CheckId, type ParsedLog,
@@ -188,7 +187,7 @@ class WindowsParser {
       this.block = openBlock(cmd, no, t, { table: this.table, hostDns: this.hostDns, sectionPort: () => undefined });
       this.blockKind = cmd.kind;
       const ep = this.block.endpoint;
-      if (ep) this.seeCheck(serviceOf(ep.host) === 'other' ? (this.currentCheck ?? 'azure-backup') : (serviceOf(ep.host) as CheckId));
+      if (ep) this.seeCheck(ep.service === 'other' ? (this.currentCheck ?? 'azure-backup') : (ep.service as CheckId));
       return;
     }
     // In the proxy section only the WinHTTP heading matters (blob garbage may start with '#').
@@ -283,8 +282,7 @@ class WindowsParser {
       ep.dns = 'resolved';
       addAddress(ep, r.address);
     } else if (r.succeeded === false) ep.dns = 'failed';
-    const s = serviceOf(ep.host);
-    if (s !== 'other') this.seeCheck(s as CheckId);
+    if (ep.service !== 'other') this.seeCheck(ep.service as CheckId);
   }
 
   finish(lineCount: number): ParsedLog {
@@ -302,7 +300,7 @@ class WindowsParser {
       this.contexts['current-user'], this.contexts.system, this.contexts['workload-plugin'], this.contexts.winhttp,
     ];
     if (this.asrProxySeen) proxy.push(this.contexts['asr-config']);
-    const asr = this.asr || this.table.list.some((e) => serviceOf(e.host) === 'site-recovery');
+    const asr = this.asr || this.table.list.some((e) => e.service === 'site-recovery');
     const out: ParsedLog = {
       kind: asr ? 'windows-asr' : 'windows-backup',
       lineCount,
