@@ -169,12 +169,29 @@ function findingMentionsHost(finding: Finding, host: string): boolean {
   return false;
 }
 
+/**
+ * Most useful first: by severity; among equals, a code that occurs once (a cause such as
+ * TLS12_DISABLED) before one repeated per endpoint (its symptoms); one finding per code before
+ * the second of any code, so three answers are three different explanations when possible.
+ */
 function bySeverity(report: Report, indices: Iterable<number>): number[] {
-  return [...new Set(indices)].sort((a, b) => {
+  const unique = [...new Set(indices)];
+  const count = new Map<FindingCode, number>();
+  for (const i of unique) count.set(report.findings[i]!.code, (count.get(report.findings[i]!.code) ?? 0) + 1);
+  const sorted = unique.sort((a, b) => {
     const fa = report.findings[a]!;
     const fb = report.findings[b]!;
-    return SEVERITY_RANK[fa.severity] - SEVERITY_RANK[fb.severity] || a - b;
+    return SEVERITY_RANK[fa.severity] - SEVERITY_RANK[fb.severity] || count.get(fa.code)! - count.get(fb.code)! || a - b;
   });
+  const seen = new Set<FindingCode>();
+  const firsts: number[] = [];
+  const rest: number[] = [];
+  for (const i of sorted) {
+    const code = report.findings[i]!.code;
+    (seen.has(code) ? rest : firsts).push(i);
+    seen.add(code);
+  }
+  return [...firsts, ...rest];
 }
 
 export function matchQuestion(question: string, report: Report): QuestionMatch {
