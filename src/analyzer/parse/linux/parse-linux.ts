@@ -202,7 +202,7 @@ class LinuxParser {
       const host = cmd.host;
       if (host !== undefined) {
         const s = serviceOf(host);
-        this.seeCheck(s === 'other' ? (this.currentCheck ?? 'azure-backup') : (s as CheckId));
+        this.seeCheck(s === 'other' ? (this.currentCheck ?? 'azure-backup') : (s));
       }
       return;
     }
@@ -256,7 +256,7 @@ class LinuxParser {
         const port = target.port ?? (target.scheme === 'http' ? 80 : 443);
         this.sectionPorts.set(target.host, port);
         const svc = serviceOf(target.host);
-        if (svc !== 'other') this.seeCheck(svc as CheckId);
+        if (svc !== 'other') this.seeCheck(svc);
       }
       this.section = 'checks';
       return;

@@ -187,7 +187,7 @@ class WindowsParser {
       this.block = openBlock(cmd, no, t, { table: this.table, hostDns: this.hostDns, sectionPort: () => undefined });
       this.blockKind = cmd.kind;
       const ep = this.block.endpoint;
-      if (ep) this.seeCheck(ep.service === 'other' ? (this.currentCheck ?? 'azure-backup') : (ep.service as CheckId));
+      if (ep) this.seeCheck(ep.service === 'other' ? (this.currentCheck ?? 'azure-backup') : (ep.service));
       return;
     }
     // In the proxy section only the WinHTTP heading matters (blob garbage may start with '#').
@@ -282,7 +282,7 @@ class WindowsParser {
       ep.dns = 'resolved';
       addAddress(ep, r.address);
     } else if (r.succeeded === false) ep.dns = 'failed';
-    if (ep.service !== 'other') this.seeCheck(ep.service as CheckId);
+    if (ep.service !== 'other') this.seeCheck(ep.service);
   }
 
   finish(lineCount: number): ParsedLog {

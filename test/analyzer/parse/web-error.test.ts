@@ -1,0 +1,46 @@
+import assert from 'node:assert/strict';
+import { classifyWebError, statusInParens } from '../../../src/analyzer/parse/web-error';
+
+describe('classifyWebError', () => {
+  const cases: Array<[string, string, string | undefined]> = [
+    ['The remote server returned an error: (404) Not Found.', 'ok', undefined],
+    ['The remote server returned an error: (403) Forbidden.', 'ok', undefined],
+    ['リモート サーバーがエラーを返しました: (400) 要求が不正です', 'ok', undefined],
+    ['InvalidQueryParameterValueValue for one of the query parameters specified in the request URI is invalid.', 'ok', undefined],
+    ['AuthenticationFailedServer failed to authenticate the request.', 'ok', undefined],
+    ['ResourceNotFoundThe specified resource does not exist. RequestId:abc Time:2024-01-01T00:00:00Z', 'ok', undefined],
+    ['The remote server returned an error: (407) Proxy Authentication Required.', 'failed', 'proxy-auth'],
+    ["The remote name could not be resolved: 'x.y.z'", 'failed', 'dns'],
+    ["The proxy name could not be resolved: 'proxy.local'", 'failed', 'proxy-resolve'],
+    ['No such host is known.', 'failed', 'dns'],
+    ['Unable to connect to the remote server', 'failed', 'connect'],
+    ['No connection could be made because the target machine actively refused it 1.2.3.4:443', 'failed', 'connect'],
+    ['The operation has timed out.', 'failed', 'timeout'],
+    ['The underlying connection was closed: Could not establish trust relationship for the SSL/TLS secure channel.', 'failed', 'tls-trust'],
+    ['The remote certificate is invalid according to the validation procedure.', 'failed', 'tls-trust'],
+    ['The request was aborted: Could not create SSL/TLS secure channel.', 'failed', 'tls-channel'],
+    ['The underlying connection was closed: An unexpected error occurred on a send.', 'failed', 'tls-channel'],
+    ['The underlying connection was closed: The connection was closed unexpectedly.', 'failed', 'tls-channel'],
+    ['リモート名を解決できませんでした。: \u2018x.y.z\u2019', 'failed', 'dns'],
+    ['リモート サーバーに接続できません。', 'failed', 'connect'],
+    ['操作はタイムアウトしました', 'failed', 'timeout'],
+    ['基になる接続が閉じられました: SSL/TLS のセキュリティで保護されているチャネルに対する信頼関係を確立できませんでした。', 'failed', 'tls-trust'],
+    ['要求は中止されました: SSL/TLS のセキュリティで保護されているチャネルを作成できませんでした', 'failed', 'tls-channel'],
+    ['基になる接続が閉じられました: 受信時に予期しないエラーが発生しました。', 'failed', 'tls-channel'],
+    ['Something else entirely', 'inconclusive', undefined],
+  ];
+  for (const [msg, state, cause] of cases) {
+    it(`${msg.slice(0, 60)} → ${state}${cause ? ` (${cause})` : ''}`, () => {
+      const o = classifyWebError(msg);
+      assert.equal(o.state, state);
+      if (cause !== undefined) assert.equal(o.state === 'failed' ? o.cause : undefined, cause);
+    });
+  }
+  it('the IE engine error is ok with a note', () => {
+    assert.deepEqual(classifyWebError('The response content cannot be parsed because the Internet Explorer engine is not available'), { state: 'ok', note: 'ie-engine-unavailable' });
+  });
+  it('statusInParens finds 3-digit HTTP statuses only', () => {
+    assert.equal(statusInParens('error: (404) Not Found'), 404);
+    assert.equal(statusInParens('(0x80072EE2) (12) (1234)'), undefined);
+  });
+});
