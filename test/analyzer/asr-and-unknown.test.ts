@@ -81,3 +81,48 @@ describe('inputs that are not supported logs', () => {
     assert.deepEqual([r.source.encoding, r.source.fileName, r.source.archive, r.source.archiveEntry], ['shift_jis', 'a.log', 'logs.zip', 'x/a.log']);
   });
 });
+
+describe('Site Recovery proxy configuration variants', () => {
+  it('Linux: `##TRY!! cat …/ProxyInfo.conf ##` output', () => {
+    const body = [
+      '##TRY!! cat /usr/local/InMage/config/ProxyInfo.conf ##',
+      '[proxy]',
+      'Address=http://10.1.0.8',
+      'Port=8080',
+      '',
+      `### https://${SRS} の疎通確認 ###`,
+      ...linuxNslookup(SRS, ['20.1.1.1']),
+      ...linuxTry(`curl -I https://${SRS}`, ['HTTP/1.1 404 Not Found']),
+    ];
+    const r = analyze(join([...linuxHeader({ httpsProxy: 'http://asr-proxy.contoso.local:8080' }), ...body], '\n'));
+    assert.equal(r.source.kind, 'linux-asr');
+    const asr = r.proxy.contexts.find((c) => c.context === 'asr-config');
+    assert.deepEqual([asr?.found, asr?.enabled, asr?.server], [true, true, 'http://10.1.0.8:8080']);
+    const https = r.proxy.contexts.find((c) => c.context === 'env-https');
+    assert.equal(https?.server, 'http://asr-proxy.contoso.local:8080');
+  });
+
+  it('Windows: a "### ASR proxy settings ###" heading with colon-separated values; a missing file', () => {
+    const lines = [
+      ...winHeader({ outputFile: 'C:\\x\\ASR_Check_NW_20240101_100000.log' }),
+      ...winProxy({ user: { enable: '1', server: '10.0.0.1:8080', override: 'asr.contoso.com;<local>' } }),
+      '### ASR proxy settings ###',
+      'Proxy server address : 10.3.3.3:3128',
+      ...winSection('Site Recovery'),
+      ...winTnc(SRS, 443),
+      ...winIwr(SRS),
+      ...winTls([]),
+      ...winEnd(),
+    ];
+    const r = analyze(join(lines));
+    assert.equal(r.source.kind, 'windows-asr');
+    const user = r.proxy.contexts.find((c) => c.context === 'current-user');
+    assert.deepEqual(user?.bypass, ['asr.contoso.com', '<local>']);
+    const asr = r.proxy.contexts.find((c) => c.context === 'asr-config');
+    assert.deepEqual([asr?.found, asr?.enabled, asr?.server], [true, true, '10.3.3.3:3128']);
+
+    const missing = analyze(join([...winHeader(), 'ProxyInfo.conf', "Get-Content : Cannot find path 'C:\\ProgramData\\Microsoft Azure Site Recovery\\Config\\ProxyInfo.conf' because it does not exist.", ...winEnd()]));
+    const ctx = missing.proxy.contexts.find((c) => c.context === 'asr-config');
+    assert.deepEqual([ctx?.found, ctx?.enabled], [false, false]);
+  });
+});

@@ -110,11 +110,8 @@ class LinuxParser {
       this.block.feed(no, t);
       return;
     }
-    if (isAsrProxyHeading(l)) {
-      this.section = 'asr-proxy';
-      this.asrProxySeen = true;
-      this.asr = true;
-      this.asrProxy.start(no, t);
+    if (this.section !== 'asr-proxy' && isAsrProxyHeading(l)) {
+      this.startAsrProxy(no, t);
       return;
     }
     if (isAccessDenied(l, t)) this.denied(no, t);
@@ -132,6 +129,13 @@ class LinuxParser {
         if (l.startsWith('pretty_name=') && this.os === undefined) this.os = trimLine(t.slice(12)).replace(/^["']|["']$/g, '');
         else if (envVarOf(l) !== undefined && (t.includes('コマンドの結果') || t.includes('='))) this.proxyLine(no, t, l);
     }
+  }
+
+  private startAsrProxy(no: number, t: string): void {
+    this.section = 'asr-proxy';
+    this.asrProxySeen = true;
+    this.asr = true;
+    this.asrProxy.start(no, t);
   }
 
   private denied(no: number, t: string): void {
@@ -192,6 +196,10 @@ class LinuxParser {
     if (body !== undefined) {
       this.closeBlock(false);
       const cmd = parseTryCommand(body);
+      if (cmd.kind === 'other' && isAsrProxyHeading(l)) {
+        this.startAsrProxy(no, t);
+        return;
+      }
       this.section = 'checks';
       this.blockCount++;
       this.block = openBlock(cmd, no, t, {
@@ -208,10 +216,7 @@ class LinuxParser {
     }
     this.closeBlock(false);
     if (isAsrProxyHeading(l)) {
-      this.section = 'asr-proxy';
-      this.asrProxySeen = true;
-      this.asr = true;
-      this.asrProxy.start(no, t);
+      this.startAsrProxy(no, t);
       return;
     }
     if (t.includes('ホスト名は')) {

@@ -182,6 +182,10 @@ class WindowsParser {
     if (body !== undefined) {
       const cmd = parseTryCommand(body);
       this.closeBlock(false);
+      if (cmd.kind === 'other' && isAsrProxyHeading(l)) {
+        this.startAsrProxy(no, t);
+        return;
+      }
       this.sectionClosed = false;
       if (this.section !== 'tls' && this.section !== 'done') this.section = 'checks';
       this.block = openBlock(cmd, no, t, { table: this.table, hostDns: this.hostDns, sectionPort: () => undefined });
@@ -199,6 +203,10 @@ class WindowsParser {
     }
     if (this.section === 'proxy') return;
     this.closeBlock(false);
+    if (isAsrProxyHeading(l)) {
+      this.startAsrProxy(no, t);
+      return;
+    }
     if (l.includes('getinfo')) {
       this.section = 'getinfo';
       return;
@@ -244,12 +252,9 @@ class WindowsParser {
       this.wininet.header(no, t, l);
       return true;
     }
-    if (isAsrProxyHeading(l)) {
+    if (this.section !== 'asr-proxy' && !this.looksLikeProxyKey(t) && isAsrProxyHeading(l)) {
       this.closeBlock(false);
-      this.section = 'asr-proxy';
-      this.asrProxySeen = true;
-      this.asr = true;
-      this.asrProxy.start(no, t);
+      this.startAsrProxy(no, t);
       return true;
     }
     if (this.section !== 'tls' && (l.startsWith('current winhttp') || t.startsWith('現在の WinHTTP') || t.startsWith('現在のWinHTTP'))) {
@@ -269,6 +274,13 @@ class WindowsParser {
       return true;
     }
     return false;
+  }
+
+  private startAsrProxy(no: number, t: string): void {
+    this.section = 'asr-proxy';
+    this.asrProxySeen = true;
+    this.asr = true;
+    this.asrProxy.start(no, t);
   }
 
   /** A `Result of tnc` line without its TRY line (a version that does not echo commands). */
