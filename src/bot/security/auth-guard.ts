@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import type { Activity, CloudAdapter, InvokeResponse, TurnContext } from 'botbuilder';
 import type { AuthenticateRequestResult, BotFrameworkAuthentication } from 'botframework-connector';
 import type { Logger } from 'pino';
+import { LogSampler } from './log-sampler';
 import { ServiceUrlRefusedError, type ServiceUrlPolicy } from './service-url-policy';
 
 /** The parts of a restify (or express) request/response the guard uses. */
@@ -41,6 +42,8 @@ export interface AuthGuardOptions {
   /** Retry-After on 503 (default 10 s) */
   retryAfterSeconds?: number;
   newCorrelationId?: () => string;
+  /** refusal log lines per kind and window (A13); default 20 per 10 s */
+  logSampler?: LogSampler;
 }
 
 export type AuthOutcome = 'unauthorized' | 'unavailable';
@@ -103,8 +106,10 @@ export class AuthGuard {
   private readonly authTimeoutMs: number;
   private readonly retryAfter: string;
   private readonly newId: () => string;
+  private readonly sampler: LogSampler;
 
   constructor(private readonly options: AuthGuardOptions) {
+    this.sampler = options.logSampler ?? new LogSampler();
     this.allowedChannels = new Set(options.allowedChannelIds ?? ['msteams']);
     this.authTimeoutMs = options.authTimeoutMs ?? 5000;
     this.retryAfter = String(options.retryAfterSeconds ?? 10);
@@ -115,6 +120,13 @@ export class AuthGuard {
   async process(req: GuardRequest, res: GuardResponse, logic: TurnLogic): Promise<void> {
     const correlationId = this.newId();
     const log = this.options.log.child({ correlationId });
+    // refusals are sampled: a flood of bad requests must not become a flood of log lines
+    const refusal = (level: 'info' | 'warn', fields: { event: string } & Record<string, unknown>, msg: string) => {
+      const kind = `${fields.event}:${typeof fields.reason === 'string' ? fields.reason : ''}`;
+      const s = this.sampler.admit(kind);
+      if (!s.log) return;
+      log[level](s.suppressed > 0 ? { ...fields, suppressedSinceLast: s.suppressed } : fields, msg);
+    };
     const reply = (status: number, error: string, extraHeaders: Record<string, string> = {}) => {
       if (res.headersSent) return;
       res.header('x-correlation-id', correlationId);
@@ -126,21 +138,21 @@ export class AuthGuard {
     if ((req.method ?? 'POST').toUpperCase() !== 'POST') return reply(405, 'method not allowed');
     const body = req.body;
     if (!isPlainObject(body) || typeof body.type !== 'string' || body.type === '') {
-      log.info({ event: 'inbound-refused', reason: 'malformed-activity' }, 'activity refused');
+      refusal('info', { event: 'inbound-refused', reason: 'malformed-activity' }, 'activity refused');
       return reply(400, 'bad request');
     }
     if (body.type === 'event' && body.name === 'ContinueConversation') {
       // only ever made locally for proactive sends; the gate trusts it, so it must not come in
-      log.warn({ event: 'inbound-refused', reason: 'continuation-event' }, 'activity refused');
+      refusal('warn', { event: 'inbound-refused', reason: 'continuation-event' }, 'activity refused');
       return reply(400, 'bad request');
     }
     const channelId = typeof body.channelId === 'string' ? body.channelId : '';
     if (!this.allowedChannels.has(channelId)) {
-      log.info({ event: 'inbound-refused', reason: 'channel', channelId: channelId.slice(0, 32) }, 'activity refused');
+      refusal('info', { event: 'inbound-refused', reason: 'channel', channelId: channelId.slice(0, 32) }, 'activity refused');
       return reply(401, 'unauthorized');
     }
     if (typeof body.serviceUrl !== 'string' || body.serviceUrl === '') {
-      log.info({ event: 'inbound-refused', reason: 'no-service-url' }, 'activity refused');
+      refusal('info', { event: 'inbound-refused', reason: 'no-service-url' }, 'activity refused');
       return reply(400, 'bad request');
     }
     const activity = toActivity(body);
@@ -154,10 +166,10 @@ export class AuthGuard {
       const outcome = classifyAuthError(err);
       const errName = (err as Error | undefined)?.name ?? 'Error';
       if (outcome === 'unavailable') {
-        log.warn({ event: 'auth-unavailable', err: errName, ms: Date.now() - started }, 'could not validate the token');
+        refusal('warn', { event: 'auth-unavailable', err: errName, ms: Date.now() - started }, 'could not validate the token');
         return reply(503, 'service unavailable', { 'retry-after': this.retryAfter });
       }
-      log.info({ event: 'auth-failed', err: errName, ms: Date.now() - started }, 'authentication failed');
+      refusal('info', { event: 'auth-failed', err: errName, ms: Date.now() - started }, 'authentication failed');
       return reply(401, 'unauthorized');
     }
 
@@ -166,7 +178,7 @@ export class AuthGuard {
         this.options.serviceUrlPolicy.check(activity.serviceUrl);
       } catch (err) {
         const msg = err instanceof ServiceUrlRefusedError ? err.logMessage : 'serviceUrl refused';
-        log.warn({ event: 'inbound-refused', reason: 'service-url', detail: msg }, 'activity refused');
+        refusal('warn', { event: 'inbound-refused', reason: 'service-url', detail: msg }, 'activity refused');
         return reply(403, 'forbidden');
       }
     }
