@@ -1,0 +1,149 @@
+// Scale-out: two bot processes behind "one Azure Bot", sharing Azure Blob storage (Azurite), with
+// the activities of one conversation spread across them. Settings written through one are seen
+// by the other, a message delivered to both is answered once, a double-delivered escalation click
+// makes one escalation, two outbox drainers deliver its thread post once, and two engineers
+// taking it at once on different instances end with exactly one owner.
+import { strict as assert } from 'node:assert';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { BlobServiceClient } from '@azure/storage-blob';
+import { EscalationStore } from '../../src/escalation/escalation-store';
+import { BlobStorage } from '../../src/storage/blob-storage';
+import { newReportId } from '../../src/storage/sqlite-report-store';
+import {
+  ENGINEER_1,
+  ENGINEER_2,
+  REQUESTER_EN,
+  channelCommand,
+  connectorScript,
+  engineerInvoke,
+  invokeCard,
+  requesterInvoke,
+  waitUntil,
+} from '../escalation/support/escalation-harness';
+import { fakeConnector, type FakeConnector } from '../support/fake-connector';
+import { cardText, executeActions, messageActivity } from '../support/make-bot';
+import { azuriteAvailable, startAzurite, type Azurite } from '../storage/azurite';
+
+const FIXTURE = join(__dirname, 'fixtures', 'shared-bot.ts');
+
+interface Instance {
+  proc: ChildProcess;
+  origin: string;
+  dataDir: string;
+  post(activity: unknown): Promise<{ status: number; body: any }>; // eslint-disable-line @typescript-eslint/no-explicit-any -- bot JSON
+}
+
+async function startInstance(env: Record<string, string>): Promise<Instance> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'nwcheck-scale-'));
+  const proc = spawn(process.execPath, ['--import', 'tsx', '--no-deprecation', FIXTURE], {
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DATA_DIR: dataDir, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let err = '';
+  proc.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
+  const origin = await new Promise<string>((resolve, reject) => {
+    proc.stdout.setEncoding('utf8').on('data', (d: string) => {
+      out += d;
+      const m = /READY (\S+)/.exec(out);
+      if (m) resolve(m[1]!);
+    });
+    proc.once('exit', (code) => reject(new Error(`instance exited (${code}): ${err}`)));
+  });
+  return {
+    proc,
+    origin,
+    dataDir,
+    async post(activity) {
+      const res = await fetch(`${origin}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+      const text = await res.text();
+      return { status: res.status, body: text ? JSON.parse(text) : undefined };
+    },
+  };
+}
+
+async function stopInstance(i: Instance): Promise<void> {
+  if (i.proc.exitCode === null) {
+    const exited = new Promise((r) => i.proc.once('exit', r));
+    i.proc.kill('SIGTERM');
+    const t = setTimeout(() => i.proc.kill('SIGKILL'), 5000);
+    await exited;
+    clearTimeout(t);
+  }
+  rmSync(i.dataDir, { recursive: true, force: true });
+}
+
+describe('hardening/scale-out: two bot processes sharing Azurite', function () {
+  this.timeout(90_000);
+  let azurite: Azurite | undefined;
+  let connector: FakeConnector;
+  const threadIds: string[] = [];
+  let a: Instance;
+  let b: Instance;
+  const container = `scale-${process.pid}`;
+  const reportId = newReportId();
+
+  before(async function () {
+    if (!azuriteAvailable()) this.skip();
+    azurite = await startAzurite();
+    connector = await fakeConnector();
+    connector.script = connectorScript({}, threadIds);
+    const env = { AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString, AZURE_STORAGE_CONTAINER: container, REPORT_ID: reportId };
+    [a, b] = await Promise.all([startInstance(env), startInstance(env)]);
+  });
+  after(async () => {
+    await Promise.all([a, b].filter(Boolean).map(stopInstance));
+    await connector?.close();
+    await azurite?.stop();
+  });
+
+  it('one conversation spread over both instances: shared state, one answer, one escalation, one delivery, one owner', async () => {
+    // settings written through A are seen by B (escalation target in Blob storage)
+    assert.equal((await a.post(channelCommand(connector, ENGINEER_1, 'escalation here'))).status, 200);
+    await connector.waitForMessages(1);
+    const form = invokeCard(await b.post(requesterInvoke(connector, REQUESTER_EN, 'escalate', { reportId })));
+    assert.match(cardText(form), /Escalate to an engineer/);
+    const submit = executeActions(form).find((x) => x.verb === 'escalationSubmit')!;
+
+    // a message delivered to both instances (Teams retry landing elsewhere) is answered once
+    const before = connector.sent().length;
+    const help = messageActivity({ serviceUrl: connector.serviceUrl, text: 'help', conversationId: 'a:personal-shared' });
+    const answers = await Promise.all([a.post(help), b.post(help), a.post(help)]);
+    assert.deepEqual(answers.map((r) => r.status), [200, 200, 200]);
+    await connector.waitForMessages(before + 1);
+    await sleep(500);
+    assert.equal(connector.sent().length, before + 1, 'exactly one help answer');
+
+    // the same click delivered to A, B and A again: one escalation, the same id everywhere
+    const click = requesterInvoke(connector, REQUESTER_EN, 'escalationSubmit', { ...submit.data, tried: 'restarted the agent', urgency: 'high' }, 'invoke-double-click');
+    const statuses = await Promise.all([a.post(click), b.post(click), a.post(click)]);
+    const ids = statuses.map((r) => /ESC-[0-9A-Z]{12}/.exec(cardText(invokeCard(r)))?.[0]);
+    assert.ok(ids[0]);
+    assert.deepEqual(ids, [ids[0], ids[0], ids[0]]);
+    const escalationId = ids[0];
+
+    // both instances run an outbox drainer: the engineers' thread is posted exactly once
+    await waitUntil(() => threadIds.length >= 1, 10_000, 'thread post');
+    await sleep(1000); // several drain passes on both instances
+    assert.equal(connector.requests.filter((r) => r.method === 'POST' && r.path === '/v3/conversations').length, 1);
+
+    // two engineers take it at the same moment on different instances: exactly one owner
+    const threadId = threadIds[0]!;
+    const takes = await Promise.all([
+      a.post(engineerInvoke(connector, ENGINEER_1, threadId, 'escalationTake', { escalationId })),
+      b.post(engineerInvoke(connector, ENGINEER_2, threadId, 'escalationTake', { escalationId })),
+    ]);
+    assert.deepEqual(takes.map((r) => r.status), [200, 200]);
+    const store = new EscalationStore(new BlobStorage({ service: BlobServiceClient.fromConnectionString(azurite!.connectionString), container }));
+    const record = (await store.get(escalationId))!;
+    const taken = record.history.filter((h) => h.action === 'taken');
+    assert.equal(taken.length, 1, 'one owner, no lost update');
+    assert.deepEqual(record.history.map((h) => h.action), ['created', 'taken']);
+    await waitUntil(async () => (await store.get(escalationId))!.outbox.every((i) => i.state === 'delivered'), 10_000, 'outbox drained');
+    assert.equal(connector.requests.filter((r) => r.method === 'POST' && r.path === '/v3/conversations').length, 1, 'still one thread');
+  });
+});
