@@ -19,13 +19,15 @@ const AZURE_SERVICES = new Set(['azure-backup', 'azure-storage', 'file-recovery'
 export const proxyBypassAzure: Rule = {
   code: 'PROXY_BYPASS_AZURE',
   run: (ctx) => {
+    const candidates = ctx.report.proxy.contexts.filter((c) => c.found && c.enabled && c.bypass.length > 0);
+    if (candidates.length === 0) return [];
     const hosts = [...SAMPLE_HOSTS];
     for (const ep of ctx.report.endpoints) {
-      if (AZURE_SERVICES.has(ep.service) && !hosts.includes(ep.host) && hosts.length < 64) hosts.push(ep.host);
+      if (hosts.length >= 64) break;
+      if (AZURE_SERVICES.has(ep.service) && !hosts.includes(ep.host)) hosts.push(ep.host);
     }
     const out: Finding[] = [];
-    for (const c of ctx.report.proxy.contexts) {
-      if (!c.found || !c.enabled || c.bypass.length === 0) continue;
+    for (const c of candidates) {
       const env = c.context === 'env-http' || c.context === 'env-https';
       const match = env ? matchesNoProxy : matchesWindowsBypass;
       const entries = c.bypass.filter((b) => hosts.some((h) => match(b, h)));

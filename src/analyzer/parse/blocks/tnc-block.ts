@@ -24,9 +24,8 @@ function wordAfter(t: string, l: string, keyword: string): string | undefined {
   return tok;
 }
 
-/** Reads a `Result of tnc …` line. Missing parts stay undefined. */
-export function parseTncResultLine(t: string): TncResult {
-  const l = t.toLowerCase();
+/** Reads a `Result of tnc …` line (`l`: the same line lower-cased). Missing parts stay undefined. */
+export function parseTncResultLine(t: string, l: string = t.toLowerCase()): TncResult {
   const out: TncResult = {};
   const ok = wordAfter(t, l, 'tcptestsucceeded');
   if (ok !== undefined) {
@@ -83,7 +82,7 @@ export class TncBlock implements CommandBlock {
   feed(lineNo: number, t: string): void {
     const l = t.toLowerCase();
     if (isTncResultLine(l)) {
-      const r = parseTncResultLine(t);
+      const r = parseTncResultLine(t, l);
       if (!this.endpoint && r.host !== undefined) {
         if (r.port !== undefined) this.port = r.port;
         this.endpoint = this.table.get(r.host, this.port, this.tryLine);

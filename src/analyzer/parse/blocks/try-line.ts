@@ -82,8 +82,8 @@ export function parseTryCommand(body: string): TryCommand {
   let hostIdx = -1;
   for (let i = idx + 1; i < toks.length; i++) {
     const tok = toks[i] as string;
-    const low = tok.toLowerCase();
-    if (low.startsWith('-')) {
+    if (tok.charCodeAt(0) === 0x2d) {
+      const low = tok.toLowerCase();
       const next = toks[i + 1];
       const eq = low.indexOf('=');
       const opt = eq === -1 ? low : low.slice(0, eq);

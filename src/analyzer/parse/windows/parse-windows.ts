@@ -87,7 +87,7 @@ class WindowsParser {
     }
     // Binary proxy blobs may span lines and contain anything: nothing else looks at them.
     if (this.section === 'proxy' && this.wininet.inBlob()) {
-      if (t.length > 0 && !isSeparator(t) && !this.looksLikeProxyKey(t)) return;
+      if (t.length > 0 && !isSeparator(t) && !this.looksLikeProxyKey(t.toLowerCase())) return;
     }
     if (t.length === 0) {
       if (this.block) this.block.feed(no, t);
@@ -115,7 +115,7 @@ class WindowsParser {
       return;
     }
     if (isTncResultLine(l)) {
-      this.orphanTncResult(no, t);
+      this.orphanTncResult(no, t, l);
       return;
     }
     switch (this.section) {
@@ -156,8 +156,8 @@ class WindowsParser {
     }
   }
 
-  private looksLikeProxyKey(t: string): boolean {
-    const l = t.toLowerCase();
+  /** `l` is a lower-cased line. */
+  private looksLikeProxyKey(l: string): boolean {
     return l.startsWith('proxyenable') || l.startsWith('proxyserver') || l.startsWith('proxyoverride') || l.startsWith('defaultconnectionsettings') ||
       l.startsWith('savedlegacysettings') || l.startsWith('wininet') || l.startsWith('autoconfigurl') ||
       (l.startsWith('##') && l.includes('winhttp'));
@@ -252,7 +252,7 @@ class WindowsParser {
       this.wininet.header(no, t, l);
       return true;
     }
-    if (this.section !== 'asr-proxy' && !this.looksLikeProxyKey(t) && isAsrProxyHeading(l)) {
+    if (this.section !== 'asr-proxy' && isAsrProxyHeading(l) && !this.looksLikeProxyKey(l)) {
       this.closeBlock(false);
       this.startAsrProxy(no, t);
       return true;
@@ -284,8 +284,8 @@ class WindowsParser {
   }
 
   /** A `Result of tnc` line without its TRY line (a version that does not echo commands). */
-  private orphanTncResult(no: number, t: string): void {
-    const r = parseTncResultLine(t);
+  private orphanTncResult(no: number, t: string, l: string): void {
+    const r = parseTncResultLine(t, l);
     if (r.host === undefined) return;
     const ep = this.table.get(r.host, r.port ?? 443, no);
     addEvidence(ep, no, t, 'tcp');
