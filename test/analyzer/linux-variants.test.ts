@@ -164,3 +164,14 @@ describe('Linux log variants', () => {
     assert.ok(f?.evidence.some((e) => e.text.startsWith('curl: (28)')));
   });
 });
+
+describe('Linux: settings that could not be read', () => {
+  it('Permission denied on ProxyInfo.conf → asr-config not found, NOT_ELEVATED', () => {
+    const body = ['##TRY!! cat /usr/local/InMage/config/ProxyInfo.conf ##', 'cat: /usr/local/InMage/config/ProxyInfo.conf: Permission denied', ...endpoint443('pod01-srs1.jpe.hypervrecoverymanager.windowsazure.com', OK_NC, OK_CURL)];
+    const r = analyze(log(body));
+    const asr = r.proxy.contexts.find((c) => c.context === 'asr-config');
+    assert.deepEqual([asr?.found, asr?.enabled], [false, false]);
+    const f = r.findings.find((x) => x.code === 'NOT_ELEVATED');
+    assert.equal(f?.params?.contexts, 'asr-config');
+  });
+});

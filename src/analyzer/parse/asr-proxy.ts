@@ -32,6 +32,13 @@ export class AsrProxyReader {
     addContextEvidence(this.ctx, lineNo, t);
   }
 
+  /** The configuration could not be read (access denied). */
+  denied(lineNo: number, t: string): void {
+    this.ctx.found = false;
+    this.ctx.denied = true;
+    addContextEvidence(this.ctx, lineNo, t);
+  }
+
   /** Returns false when the line is not part of the ASR proxy block (the caller leaves the section). */
   line(lineNo: number, t: string, l: string): boolean {
     if (t.length === 0 || t === '[proxy]' || l === '[proxy]') return true;

@@ -6,7 +6,10 @@ export function assertWellFormed(report: Report, lineCount: number): void {
   assert.equal(report.schemaVersion, 1);
   assert.equal(report.source.lineCount, lineCount);
   const lines: Array<{ line: number; text: string }> = [];
-  for (const ep of report.endpoints) lines.push(...ep.evidence);
+  for (const ep of report.endpoints) {
+    assert.ok(ep.evidence.length > 0, `endpoint ${ep.host}:${ep.port} has evidence`);
+    lines.push(...ep.evidence);
+  }
   for (const c of report.proxy.contexts) lines.push(...c.evidence);
   for (const f of report.findings) {
     assert.ok((FINDING_CODES as readonly string[]).includes(f.code), `unknown code ${f.code}`);

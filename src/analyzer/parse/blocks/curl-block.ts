@@ -126,6 +126,7 @@ export class CurlBlock implements CommandBlock {
   finish(atEof: boolean): void {
     const ep = this.endpoint;
     if (!ep) return;
+    if (ep.evidence.length === 0) addEvidence(ep, this.tryLine, this.tryText, 'http');
     if (this.tunnel) ep.proxyProven = true;
     let outcome: WebOutcome;
     let detail = '';

@@ -155,7 +155,10 @@ export class DnsBlock implements CommandBlock {
       d.cut = true;
       if (d.evidence.length < 4) d.evidence.push({ line: this.tryLine, text: this.tryText });
     }
-    if (this.endpoint) applyHostDns(this.endpoint, d);
+    if (this.endpoint) {
+      applyHostDns(this.endpoint, d);
+      if (this.endpoint.evidence.length === 0) addEvidence(this.endpoint, this.tryLine, this.tryText, 'dns');
+    }
   }
 }
 

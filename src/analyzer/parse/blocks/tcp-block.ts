@@ -71,6 +71,7 @@ export class TcpBlock implements CommandBlock {
   finish(atEof: boolean): void {
     const ep = this.endpoint;
     if (!ep) return;
+    if (ep.evidence.length === 0) addEvidence(ep, this.tryLine, this.tryText, 'tcp');
     if (this.result !== undefined) {
       ep.tcp = this.result;
       if (this.dnsFailed && ep.dns !== 'resolved') ep.dns = 'failed';

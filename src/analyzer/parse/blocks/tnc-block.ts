@@ -120,6 +120,7 @@ export class TncBlock implements CommandBlock {
   finish(atEof: boolean): void {
     const ep = this.endpoint;
     if (!ep) return;
+    if (ep.evidence.length === 0) addEvidence(ep, this.tryLine, this.tryText, 'tcp');
     if (this.succeeded !== undefined) {
       ep.tcp = this.succeeded ? 'ok' : 'failed';
       if (this.address !== undefined) {

@@ -118,6 +118,7 @@ export class WebRequestBlock implements CommandBlock {
   finish(atEof: boolean): void {
     const ep = this.endpoint;
     if (!ep) return;
+    if (ep.evidence.length === 0) addEvidence(ep, this.tryLine, this.tryText, 'http');
     let outcome: WebOutcome;
     let detail = '';
     if (this.status !== undefined) {

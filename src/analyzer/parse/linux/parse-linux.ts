@@ -1,7 +1,7 @@
 // The Linux parser (Azure Backup and Site Recovery bash scripts): Japanese headings
 // (`#### 環境情報確認 ####`, `## 実行しているマシンのホスト名は…です。`, `##プロキシ設定状態…`), the
 // environment proxy variables, then `##TRY!! <command> ##` blocks per endpoint. One streaming pass.
-import type { Evidence } from '../../report';
+import type { Evidence, ProxyContextName } from '../../report';
 import { isAccessDenied } from '../access-denied';
 import { AsrProxyReader, isAsrProxyHeading } from '../asr-proxy';
 import type { CommandBlock } from '../blocks/block';
@@ -62,6 +62,7 @@ class LinuxParser {
   private readonly checksSeen: CheckId[] = [];
   private currentCheck: CheckId | undefined;
   private readonly accessDenied: Evidence[] = [];
+  private readonly deniedContexts: ProxyContextName[] = [];
   private lastLineNo = 0;
   private lastLineText = '';
 
@@ -114,7 +115,14 @@ class LinuxParser {
       this.startAsrProxy(no, t);
       return;
     }
-    if (isAccessDenied(l, t)) this.denied(no, t);
+    if (isAccessDenied(l, t)) {
+      this.denied(no, t);
+      if (this.section === 'asr-proxy') {
+        this.asrProxy.denied(no, t);
+        if (!this.deniedContexts.includes('asr-config')) this.deniedContexts.push('asr-config');
+        return;
+      }
+    }
     switch (this.section) {
       case 'hostnamectl':
         this.hostnamectl(t, l);
@@ -303,7 +311,7 @@ class LinuxParser {
       tls: newTlsObservation(),
       checksSeen: this.checksSeen,
       accessDenied: this.accessDenied,
-      deniedContexts: [],
+      deniedContexts: this.deniedContexts,
     };
     const host = this.host ?? this.staticHostname;
     if (host) out.host = host;

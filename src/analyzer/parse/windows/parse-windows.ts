@@ -146,6 +146,11 @@ class WindowsParser {
         this.winhttp.line(no, t, l);
         return;
       case 'asr-proxy':
+        if (isAccessDenied(l, t)) {
+          this.asrProxy.denied(no, t);
+          this.denied(no, t, 'asr-config');
+          return;
+        }
         if (!this.asrProxy.line(no, t, l)) this.section = 'checks';
         return;
       case 'tls':
