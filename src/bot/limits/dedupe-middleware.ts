@@ -2,7 +2,9 @@
 // delivery is still running, and with several instances behind one Azure Bot the copies can land
 // on different machines. The first delivery claims the activity in shared storage (create-only:
 // exactly one claim wins, in SQLite and in Blob storage alike); the copies are acknowledged and
-// dropped. If the turn fails, the claim is released so Teams' retry can run it.
+// dropped. If the turn fails, the claim is released so Teams' retry can run it. If the storage
+// itself is failing, the turn runs unclaimed (fail open): the user still gets the answer, at the
+// risk of a duplicate while the store is down — each instance's job table still dedupes locally.
 import type { Middleware, TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { ClaimableStorage } from '../../storage/sqlite-storage';
@@ -45,8 +47,14 @@ export class DedupeMiddleware implements Middleware {
       return;
     }
     const now = this.now();
-    // storage errors propagate: the turn fails safe ("temporary problem") and Teams retries
-    const won = await this.options.storage.claim(key, { type: a.type, at: new Date(now).toISOString() }, { expiresAt: new Date(now + this.ttlMs) });
+    let won: boolean;
+    try {
+      won = await this.options.storage.claim(key, { type: a.type, at: new Date(now).toISOString() }, { expiresAt: new Date(now + this.ttlMs) });
+    } catch (err) {
+      this.options.log.warn({ event: 'dedupe-unavailable', err: (err as Error).name }, 'dedupe claim failed; handling the activity unclaimed');
+      await next();
+      return;
+    }
     if (!won) {
       this.options.log.info({ event: 'duplicate-activity', activityType: a.type }, 'activity already handled; dropped');
       return;
