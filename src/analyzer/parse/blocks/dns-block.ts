@@ -153,8 +153,8 @@ export class DnsBlock implements CommandBlock {
       if (d.state !== 'resolved') d.state = 'failed';
     } else if (!this.missing && !this.answer && atEof) {
       d.cut = true;
-      if (d.evidence.length < 4) d.evidence.push({ line: this.tryLine, text: this.tryText });
     }
+    if (d.evidence.length === 0 || (d.cut && d.evidence.length < 4)) d.evidence.push({ line: this.tryLine, text: this.tryText });
     if (this.endpoint) {
       applyHostDns(this.endpoint, d);
       if (this.endpoint.evidence.length === 0) addEvidence(this.endpoint, this.tryLine, this.tryText, 'dns');

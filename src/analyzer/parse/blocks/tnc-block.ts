@@ -76,7 +76,7 @@ export class TncBlock implements CommandBlock {
   }
 
   hasResult(): boolean {
-    return this.succeeded !== undefined || this.missing || this.dnsWarning;
+    return this.succeeded !== undefined || this.missing || this.dnsWarning || this.address !== undefined;
   }
 
   feed(lineNo: number, t: string): void {
@@ -133,6 +133,10 @@ export class TncBlock implements CommandBlock {
     } else if (this.dnsWarning) {
       if (ep.dns !== 'resolved') ep.dns = 'failed';
       ep.tcp = 'failed';
+    } else if (this.address !== undefined) {
+      // an address but no TcpTestSucceeded: resolved, TCP not tested (cmdlet without -Port output)
+      ep.dns = 'resolved';
+      addAddress(ep, this.address);
     } else if (this.missing) {
       addEvidence(ep, this.tryLine, this.tryText, 'tcp');
     } else if (atEof) {
