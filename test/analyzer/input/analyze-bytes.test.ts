@@ -253,3 +253,40 @@ describe('analyzeBytes: properties (B8/B9)', () => {
     );
   });
 });
+
+describe('analyzeBytes with the real analyzer', () => {
+  const original = fixture('win-ja-2022-storage-blocked.log');
+  const text = original.subarray(3).toString('utf8');
+  const variants: [string, Buffer][] = [
+    ['utf-8', Buffer.from(text)],
+    ['utf-16le', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])],
+    ['utf-16le', Buffer.from(text, 'utf16le')],
+    ['utf-16be', Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()])],
+    ['shift_jis', iconv.encode(text, 'cp932')],
+  ];
+
+  it('gives the same report whatever the encoding the Japanese log was saved in', async () => {
+    const [base] = reportsOf(await analyzeBytes(original, { fileName: 'x.log' }));
+    assert.equal(base!.source.encoding, 'utf-8-bom');
+    for (const [encoding, bytes] of variants) {
+      const [report] = reportsOf(await analyzeBytes(bytes, { fileName: 'x.log' }));
+      assert.equal(report!.source.encoding, encoding);
+      assert.deepEqual({ ...report!, source: { ...report!.source, encoding: 'utf-8-bom' } }, base, `differs when saved as ${encoding}`);
+    }
+  });
+
+  it('any bytes → an outcome, never a throw, deterministic (real analyzeText)', async () => {
+    const chunk = fc.oneof(
+      fc.uint8Array({ maxLength: 64 }),
+      fc.constantFrom(...['#TRY!! Test-NetConnection a.jpe.backup.windowsazure.com -port 443\r\n', 'Result of tnc - 443 / from 1 /To URL  x IPaddress  / TcpTestSucceeded: False\r\n', 'ProxyEnable: 1\r\n', '\u0000\u0001', '警告: \r\n'].map((s) => Buffer.from(s))),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(chunk, { maxLength: 40 }), async (parts) => {
+        const bytes = Buffer.concat(parts);
+        const a = await analyzeBytes(bytes, { fileName: 'f.log' });
+        assert.deepEqual(a, await analyzeBytes(Buffer.from(bytes), { fileName: 'f.log' }));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
