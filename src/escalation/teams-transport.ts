@@ -65,21 +65,26 @@ export function createTeamsTransport(options: TeamsTransportOptions): Escalation
   let warned = false;
 
   async function withClient<T>(ref: ConversationRef, what: string, call: (client: ConnectorClient, timeout: { timeout: number }) => Promise<T>): Promise<T> {
-    let ran = false;
-    let result: T | undefined;
+    let outcome: { ok: true; value: T } | { ok: false; error: unknown } | undefined;
     await options.adapter.continueConversationAsync(options.appId, toReference(ref), async (context) => {
-      const client = context.turnState.get<ConnectorClient | undefined>(options.adapter.ConnectorClientKey);
-      if (!client) throw new DeliveryFailure(`${what}: no connector client in the proactive turn`, { retryable: false });
-      if (!disableSdkRetries(client) && !warned) {
-        warned = true;
-        options.logger?.warn({}, 'escalation: could not disable the Bot Connector SDK retry policy; its retries add to ours');
+      // Errors are caught here, not left to the adapter: its onTurnError would log them as turn
+      // failures (and might answer in the conversation) instead of letting the outbox retry.
+      try {
+        const client = context.turnState.get<ConnectorClient | undefined>(options.adapter.ConnectorClientKey);
+        if (!client) throw new DeliveryFailure(`${what}: no connector client in the proactive turn`, { retryable: false });
+        if (!disableSdkRetries(client) && !warned) {
+          warned = true;
+          options.logger?.warn({}, 'escalation: could not disable the Bot Connector SDK retry policy; its retries add to ours');
+        }
+        outcome = { ok: true, value: await call(client, { timeout: options.timeoutMs }) };
+      } catch (error) {
+        outcome = { ok: false, error };
       }
-      result = await call(client, { timeout: options.timeoutMs });
-      ran = true;
     });
     // a middleware (the tenant gate) may swallow the proactive turn: that is not a delivery
-    if (!ran) throw new DeliveryFailure(`${what}: the proactive turn was refused by the bot's middleware`, { retryable: false });
-    return result as T;
+    if (!outcome) throw new DeliveryFailure(`${what}: the proactive turn was refused by the bot's middleware`, { retryable: false });
+    if (!outcome.ok) throw outcome.error;
+    return outcome.value;
   }
 
   return {
