@@ -3,6 +3,7 @@
 import 'dotenv/config';
 import { ConfigError, loadConfig } from './config/load-config';
 import { createBotApp, createLogger } from './bot/create-bot-app';
+import { createSecurityLayer } from './bot/security/create-security-layer';
 import { checkStartup, StartupRefusedError } from './bot/security/startup-check';
 
 async function main(): Promise<void> {
@@ -18,7 +19,22 @@ async function main(): Promise<void> {
     throw err;
   }
   const log = createLogger(config);
-  const app = createBotApp({ env: process.env, config, logger: log });
+  // tenant/channel gate, auth guard in front of the adapter, serviceUrl policy on every send
+  const security = createSecurityLayer({
+    log,
+    anonymous: config.anonymous,
+    isTest: config.isTest,
+    allowedTenantIds: config.security.allowedTenantIds,
+    serviceUrlAllowedHosts: config.security.serviceUrlAllowedHosts,
+  });
+  const app = createBotApp({
+    env: process.env,
+    config,
+    logger: log,
+    middleware: security.middleware,
+    wrapAuth: security.wrapAuth,
+    createProcessRequest: security.createProcessRequest,
+  });
   await app.start();
 
   let stopping = false;

@@ -38,6 +38,8 @@ const envSchema = z.object({
   GRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
   REPORT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   ANALYSIS_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  ALLOWED_TENANT_IDS: z.string().optional(),
+  SERVICE_URL_ALLOWED_HOSTS: z.string().optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   MicrosoftAppId: z.string().trim().optional(),
   MicrosoftAppPassword: z.string().optional(),
@@ -79,7 +81,14 @@ export interface BotConfig {
     timeoutMs: number;
   };
   reportRetentionDays: number;
+  /** budget of one analysis (enforced by the worker-thread analysis runner) */
   analysisTimeoutMs: number;
+  security: {
+    /** ALLOWED_TENANT_IDS, lower-case; empty: any tenant */
+    allowedTenantIds: string[];
+    /** SERVICE_URL_ALLOWED_HOSTS (exact hosts); empty: the security layer's Teams defaults */
+    serviceUrlAllowedHosts: string[];
+  };
   logLevel: LogLevel;
   isTest: boolean;
 }
@@ -170,6 +179,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
     problems.push('GRAPH_CLIENT_SECRET is required when GRAPH_CLIENT_ID is set');
   }
 
+  const allowedTenantIds: string[] = [];
+  for (const raw of (e.ALLOWED_TENANT_IDS ?? '').split(',')) {
+    const id = raw.trim().toLowerCase();
+    if (id === '') continue;
+    if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id)) allowedTenantIds.push(id);
+    else problems.push(`ALLOWED_TENANT_IDS: "${raw.trim()}" is not a tenant id (GUID)`);
+  }
+  const serviceUrlAllowedHosts: string[] = [];
+  for (const raw of (e.SERVICE_URL_ALLOWED_HOSTS ?? '').split(',')) {
+    const host = raw.trim().toLowerCase();
+    if (host === '') continue;
+    if (HOST_PATTERN.test(host) && !host.startsWith('*.')) serviceUrlAllowedHosts.push(host);
+    else problems.push(`SERVICE_URL_ALLOWED_HOSTS: "${raw.trim()}" must be an exact host name (no scheme, port, path or wildcard)`);
+  }
+
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
@@ -196,6 +220,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
     },
     reportRetentionDays: e.REPORT_RETENTION_DAYS,
     analysisTimeoutMs: e.ANALYSIS_TIMEOUT_MS,
+    security: { allowedTenantIds, serviceUrlAllowedHosts },
     logLevel: e.LOG_LEVEL,
     isTest,
   };

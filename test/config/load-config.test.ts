@@ -69,6 +69,14 @@ describe('loadConfig', () => {
     assert.equal(loadConfig({ GRAPH_BASE_URL: 'https://graph.microsoft.us/v1.0' }).graph.baseUrl, 'https://graph.microsoft.us/v1.0');
   });
 
+  it('security lists: tenant GUIDs and exact service URL hosts', () => {
+    const c = loadConfig({ ALLOWED_TENANT_IDS: ' 72F988BF-86F1-41AF-91AB-2D7CD011DB47 ,', SERVICE_URL_ALLOWED_HOSTS: 'smba.trafficmanager.net' });
+    assert.deepEqual(c.security, { allowedTenantIds: ['72f988bf-86f1-41af-91ab-2d7cd011db47'], serviceUrlAllowedHosts: ['smba.trafficmanager.net'] });
+    assert.throws(() => loadConfig({ ALLOWED_TENANT_IDS: 'contoso' }), /ALLOWED_TENANT_IDS/);
+    assert.throws(() => loadConfig({ SERVICE_URL_ALLOWED_HOSTS: '*.trafficmanager.net' }), /SERVICE_URL_ALLOWED_HOSTS/);
+    assert.deepEqual(loadConfig({}).security, { allowedTenantIds: [], serviceUrlAllowedHosts: [] });
+  });
+
   it('GRAPH_CLIENT_ID needs GRAPH_CLIENT_SECRET; both override the bot registration', () => {
     assert.throws(() => loadConfig({ GRAPH_CLIENT_ID: 'g' }), /GRAPH_CLIENT_SECRET/);
     const c = loadConfig({ GRAPH_CLIENT_ID: 'g', GRAPH_CLIENT_SECRET: 's' });

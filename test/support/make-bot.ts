@@ -9,8 +9,11 @@ import { randomUUID } from 'node:crypto';
 import pino from 'pino';
 import { loadConfig } from '../../src/config/load-config';
 import { createBotApp, type BotApp, type BotAppOptions } from '../../src/bot/create-bot-app';
+import { createSecurityLayer } from '../../src/bot/security/create-security-layer';
 
 export interface MakeBotOptions extends Omit<BotAppOptions, 'env' | 'config'> {
+  /** wire the security layer as src/main.ts does (default true) */
+  security?: boolean;
   /** reuse a DATA_DIR (restart tests) */
   dataDir?: string;
   /** extra environment (GRAPH_*, REPORT_RETENTION_DAYS, …) */
@@ -42,13 +45,27 @@ export async function makeBot(options: MakeBotOptions = {}): Promise<TestBot> {
     ...options.env,
   };
   const config = loadConfig(env);
-  const { dataDir: _d, env: _e, ...rest } = options;
+  const { dataDir: _d, env: _e, security: withSecurity = true, ...rest } = options;
+  const logger = pino({ level: config.logLevel });
+  // the same composition as src/main.ts: gate, auth guard, serviceUrl policy (loopback allowed in tests)
+  const security = withSecurity
+    ? createSecurityLayer({
+        log: logger,
+        anonymous: config.anonymous,
+        isTest: config.isTest,
+        allowedTenantIds: config.security.allowedTenantIds,
+        serviceUrlAllowedHosts: config.security.serviceUrlAllowedHosts,
+      })
+    : undefined;
   const app = createBotApp({
+    ...rest,
     env,
     config,
-    logger: pino({ level: config.logLevel }),
+    logger,
     jobRunner: { retryDelayMs: () => 50, ...rest.jobRunner },
-    ...rest,
+    ...(security
+      ? { middleware: [...security.middleware, ...(rest.middleware ?? [])], wrapAuth: security.wrapAuth, createProcessRequest: security.createProcessRequest }
+      : {}),
   });
   const { port } = await app.start();
   const origin = `http://127.0.0.1:${port}`;
