@@ -24,10 +24,18 @@ import {
   startHarness,
   storeReport,
   waitUntil,
+  type BotResponse,
   type Harness,
 } from './support/escalation-harness';
 
 const ESC_ID = /ESC-[0-9A-Z]{12}/;
+
+interface WebhookBody {
+  event: string;
+  escalation: { id: string; state: string; notes: { tried: string }; owner: { name: string } | null };
+  change: { by: { id: string } } | null;
+  report: { source: { host: string } } | null;
+}
 const isThreadPost = (r: { method: string; path: string }) => r.method === 'POST' && r.path === '/v3/conversations';
 
 async function escalate(h: Harness, urgency = 'high'): Promise<string> {
@@ -160,21 +168,21 @@ describe('escalation faults end to end', function () {
     assert.deepEqual(deliveries, [`${id}/0-webhook`, `${id}/0-webhook`, `${id}/0-webhook`]);
     assert.ok(received[1]!.at - received[0]!.at >= 190, 'Retry-After honoured (capped at 200 ms)');
     for (const r of received) assert.ok(verifyWebhookSignature(r.body, 's3cret', r.headers['x-signature-256'] as string));
-    const created = JSON.parse(received[2]!.body) as Record<string, any>;
+    const created = JSON.parse(received[2]!.body) as WebhookBody;
     assert.equal(created.event, 'escalation.created');
     assert.equal(created.escalation.id, id);
     assert.equal(created.escalation.state, 'open');
     assert.equal(created.escalation.notes.tried, 'nothing yet');
-    assert.equal(created.report.source.host, 'APP-WEB03');
+    assert.equal(created.report?.source.host, 'APP-WEB03');
     assert.ok(/^\d+$/.test(String(received[2]!.headers['x-signature-timestamp'])));
     // a state change is POSTed too
     await waitUntil(() => h!.threadIds.length === 1, 5000, 'thread');
     invokeCard(await h.bot.post(engineerInvoke(h.connector, ENGINEER_1, h.threadIds[0]!, 'escalationTake', { escalationId: id })));
     await waitUntil(() => received.length === 4, 5000, 'taken webhook');
-    const taken = JSON.parse(received[3]!.body) as Record<string, any>;
+    const taken = JSON.parse(received[3]!.body) as WebhookBody;
     assert.equal(taken.event, 'escalation.taken');
-    assert.equal(taken.change.by.id, ENGINEER_1.id);
-    assert.equal(taken.escalation.owner.name, ENGINEER_1.name);
+    assert.equal(taken.change?.by.id, ENGINEER_1.id);
+    assert.equal(taken.escalation.owner?.name, ENGINEER_1.name);
   });
 
   describe('R7: a process killed between accepting and delivering', () => {
@@ -198,17 +206,17 @@ describe('escalation faults end to end', function () {
       return new Promise((resolve, reject) => {
         let out = '';
         let err = '';
-        child.stdout!.on('data', (d: Buffer) => {
+        child.stdout.on('data', (d: Buffer) => {
           out += d.toString();
           const line = /READY (\S+) (\S+)/.exec(out);
           if (line) resolve({ child, origin: line[1]!, reportId: line[2]! });
         });
-        child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+        child.stderr.on('data', (d: Buffer) => (err += d.toString()));
         child.on('exit', (code) => reject(new Error(`child exited ${code}: ${err.slice(0, 2000)}`)));
       });
     }
 
-    async function post(origin: string, activity: unknown): Promise<{ status: number; body: any }> {
+    async function post(origin: string, activity: unknown): Promise<BotResponse> {
       const res = await fetch(`${origin}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
       const text = await res.text();
       return { status: res.status, body: text ? (JSON.parse(text) as unknown) : undefined };
