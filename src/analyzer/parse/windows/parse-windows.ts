@@ -21,6 +21,28 @@ import { isWinInetHeader, WinHttpReader, WinInetReader, type WinInetContext } fr
 import { TlsReader } from './tls-section';
 import { checkOfTitle, scriptVersionIn, isAsrMarker } from '../script-info';
 
+/** Prefixes of lines printed by Test-NetConnection / Invoke-WebRequest and the script's result lines. */
+function isCommandOutput(l: string): boolean {
+  const c = l.charCodeAt(0);
+  switch (c) {
+    case 0x2b: // '+ CategoryInfo', '+ FullyQualifiedErrorId', '+ ~~~~'
+    case 0x7e: // '~~~~'
+      return true;
+    case 0x2d: // '-----' separators
+      return l.charCodeAt(1) === 0x2d && l.charCodeAt(2) === 0x2d && !l.includes('script');
+    case 0x72: // 'result of …'
+      return l.startsWith('result of ');
+    case 0x70: // 'ps>terminatingerror(…)'
+      return l.startsWith('ps>');
+    case 0x69: // 'invoke-webrequest : …'
+      return l.startsWith('invoke-webrequest');
+    case 0x61: // 'at c:\…'
+      return l.startsWith('at ') && l.includes(':\\');
+    default:
+      return false;
+  }
+}
+
 type Section = 'header' | 'getinfo' | 'proxy' | 'winhttp' | 'checks' | 'tls' | 'asr-proxy' | 'done';
 
 class WindowsParser {
@@ -107,10 +129,12 @@ class WindowsParser {
       return;
     }
     if (l.includes('_nw')) this.scriptInfo(l, t);
-    if (this.sectionHeader(no, t, l)) return;
+    // Most lines of a big log are command output with a known prefix: no section title starts so.
+    const output = this.block !== undefined && isCommandOutput(l);
+    if (!output && this.sectionHeader(no, t, l)) return;
     if (isSeparator(t) && t.charCodeAt(0) === 0x3d) this.sectionClosed = true;
     if (this.block) {
-      if (this.blockKind !== 'web' && isAccessDenied(l, t)) this.denied(no, t, undefined);
+      if (!output && this.blockKind !== 'web' && isAccessDenied(l, t)) this.denied(no, t, undefined);
       this.block.feed(no, t);
       return;
     }
@@ -142,7 +166,11 @@ class WindowsParser {
           if (this.contexts.winhttp.found) this.section = 'checks';
           return;
         }
-        if (isAccessDenied(l, t)) this.denied(no, t, 'winhttp');
+        if (isAccessDenied(l, t)) {
+          this.contexts.winhttp.denied = true;
+          this.denied(no, t, 'winhttp');
+          return;
+        }
         this.winhttp.line(no, t, l);
         return;
       case 'asr-proxy':
