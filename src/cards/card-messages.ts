@@ -49,7 +49,7 @@ export const CARD_MESSAGES = defineMessages({
   notTested: { ja: '接続テストが実行されていません', en: 'No connection test was run' },
   viaProxy: { ja: 'プロキシ経由', en: 'via proxy' },
   privateEndpoint: { ja: 'プライベート エンドポイント', en: 'private endpoint' },
-  detailSeparator: { ja: '、', en: '; ' },
+  detailSeparator: { ja: '、', en: '. ' },
   // endpoints card
   endpointsTitle: { ja: 'すべての宛先 ({count} 件)', en: 'All endpoints ({count})' },
   endpointsPage: { ja: '{from}〜{to} 件目を表示しています (全 {total} 件)', en: 'Showing {from}–{to} of {total}' },

@@ -93,7 +93,7 @@ export function explanationCardData(
       show: shownEvidence.length > 0,
       title: t(M.evidenceTitle, lang),
       items: shownEvidence.map((e) => ({
-        label: `${t(M.evidenceLine, lang, { line: String(e.line) })}  `,
+        label: t(M.evidenceLine, lang, { line: String(e.line) }),
         text: cardLine(e.text, limits.evidenceChars),
       })),
       more: {

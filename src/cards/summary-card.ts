@@ -7,11 +7,13 @@ import { findingTitle } from '../i18n/findings';
 import { t, type Lang } from '../i18n/lang';
 import {
   contextName,
+  joinList,
   logKindLabel,
   overallLabel,
   overallSummary,
   serviceName,
   severityLabel,
+  splitIds,
   tlsStateLabel,
 } from '../i18n/terms';
 import { MAX_FINDING_INDEX } from './actions';
@@ -178,6 +180,16 @@ function proxySection(contexts: readonly ProxyContext[], lang: Lang, bypassCap: 
   };
 }
 
+/** What a finding is about, under its title: the endpoint, or the proxy context(s). */
+function findingSubject(f: Finding, lang: Lang): { hasSubject: boolean; subject: string; subjectFont: 'Default' | 'Monospace' } {
+  if (f.endpoint) return { hasSubject: true, subject: endpointTarget({ host: f.endpoint, port: f.port as number }), subjectFont: 'Monospace' };
+  const ids = splitIds(f.params?.context ?? f.params?.contexts);
+  if (ids.length > 0) {
+    return { hasSubject: true, subject: cardLine(joinList(ids.slice(0, 4).map((c) => contextName(c, lang)), lang), 200), subjectFont: 'Default' };
+  }
+  return { hasSubject: false, subject: ' ', subjectFont: 'Default' };
+}
+
 function findingsSection(findings: readonly Finding[], lang: Lang, reportId: string, cap: number): Record<string, unknown> {
   const groups: Record<string, unknown>[] = [];
   for (const severity of SEVERITY_ORDER) {
@@ -190,6 +202,7 @@ function findingsSection(findings: readonly Finding[], lang: Lang, reportId: str
       color: SEVERITY_STYLE[severity].color,
       items: shown.map(({ f, i }) => ({
         title: cardLine(findingTitle(f, lang), MAX_FINDING_TITLE_CHARS),
+        ...findingSubject(f, lang),
         button: {
           title: t(M.explain, lang),
           data: makeActionData({ verb: 'explain', reportId, findingIndex: i, lang }),
