@@ -5,6 +5,7 @@
 import type { CheckId, ParsedLog, ProxyObservation } from './parse/model';
 import { toEndpoint } from './parse/endpoint-report';
 import { parseLog } from './parse/parse-log';
+import { isAsrMarker } from './parse/script-info';
 import { assessTls } from './parse/tls-assessment';
 import { flatten } from './parse/text';
 import { regionForGeoCode } from './region/regions';
@@ -82,9 +83,18 @@ export function decideOverall(report: Omit<Report, 'overall'>): Overall {
   return 'ok';
 }
 
+/** The Site Recovery script names its log `ASR_Check_NW_*.log`: the file name settles Backup vs ASR. */
+function kindWithFileName(log: ParsedLog, meta: TextMeta): void {
+  const names = `${meta.fileName ?? ''} ${meta.archiveEntry ?? ''}`.toLowerCase();
+  if (!isAsrMarker(names)) return;
+  if (log.kind === 'windows-backup') log.kind = 'windows-asr';
+  else if (log.kind === 'linux-backup') log.kind = 'linux-asr';
+}
+
 export function analyzeText(text: string, meta: TextMeta): Report {
   const input = typeof text === 'string' ? text : '';
   const log = parseLog(input);
+  kindWithFileName(log, meta);
   const windows = log.kind === 'windows-backup' || log.kind === 'windows-asr';
   const endpoints = log.endpoints.map((o) => toEndpoint(o, log.kind, log.proxy));
   const contexts = log.proxy.map(toProxyContext);

@@ -126,3 +126,11 @@ describe('Site Recovery proxy configuration variants', () => {
     assert.deepEqual([ctx?.found, ctx?.enabled], [false, false]);
   });
 });
+
+describe('kind from the file name', () => {
+  it('ASR_Check_NW_*.log is a Site Recovery log even when its content looks like Backup', () => {
+    const text = join([...winHeader(), ...winProxy(), ...winSection('Azure Storage'), ...winTnc('a.blob.core.windows.net', 443), ...winIwr('a.blob.core.windows.net'), ...winEnd()]);
+    assert.equal(analyzeText(text, { encoding: 'utf-8', fileName: 'ASR_Check_NW_20240101_100000.log' }).source.kind, 'windows-asr');
+    assert.equal(analyzeText(text, { encoding: 'utf-8', fileName: 'AzureBackup_Check_NW_20240101_100000.log' }).source.kind, 'windows-backup');
+  });
+});
