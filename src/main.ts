@@ -1,16 +1,34 @@
-// Process entry: .env → config → the bot app → listen. Config errors and refused startups print
-// what to fix and exit 1; SIGTERM/SIGINT stop listening, let running jobs finish and exit 0.
+// Process entry: .env → config → the bot app with every production layer → listen.
+//   ingress:  auth guard (replaces adapter.process) → tenant/channel gate → dedupe claim →
+//             rate limit → the bot;
+//   egress:   serviceUrl policy + per-conversation pacing on every Bot Connector call;
+//   work:     downloads through a bulkhead, analysis in a worker thread with a time budget;
+//   features: escalation (buttons, commands, outbox drainer);
+//   shutdown: SIGTERM drains (/readyz 503), finishes in-flight work, exits 0.
+// Config errors and refused startups print what to fix and exit 1.
 import 'dotenv/config';
-import { ConfigError, loadConfig } from './config/load-config';
+import { ConfigError, loadConfig, type BotConfig } from './config/load-config';
 import { createBotApp, createLogger } from './bot/create-bot-app';
+import { AnalysisPool } from './bot/analysis-worker/analysis-pool';
+import { Bulkhead, limitConcurrency } from './bot/limits/bulkhead';
+import { DedupeMiddleware } from './bot/limits/dedupe-middleware';
+import { RateLimiter } from './bot/limits/rate-limiter';
+import { RateLimitMiddleware } from './bot/limits/rate-limit-middleware';
+import { paceConnectorClient, SendPacer } from './bot/limits/send-pacer';
+import { muteLibraryAuthNoise } from './bot/security/auth-guard';
 import { createSecurityLayer } from './bot/security/create-security-layer';
 import { checkStartup, StartupRefusedError } from './bot/security/startup-check';
+import { loadEscalationConfig, type EscalationConfig } from './escalation/escalation-config';
+import { createEscalationFeature } from './escalation/escalation-feature';
+import { GracefulShutdown } from './lifecycle/graceful-shutdown';
+import { safeDownload } from './net/safe-download';
 
-async function main(): Promise<void> {
-  let config;
+function readConfig(): { config: BotConfig; escalation: EscalationConfig } {
   try {
-    config = loadConfig(process.env);
+    const config = loadConfig(process.env);
+    const escalation = loadEscalationConfig(process.env);
     checkStartup({ nodeEnv: process.env.NODE_ENV, appId: config.appId, host: config.host });
+    return { config, escalation };
   } catch (err) {
     if (err instanceof ConfigError || err instanceof StartupRefusedError) {
       process.stderr.write(`${err.message}\n`);
@@ -18,40 +36,64 @@ async function main(): Promise<void> {
     }
     throw err;
   }
+}
+
+async function main(): Promise<void> {
+  const { config, escalation: escalationConfig } = readConfig();
   const log = createLogger(config);
-  // tenant/channel gate, auth guard in front of the adapter, serviceUrl policy on every send
+  muteLibraryAuthNoise(log);
+
+  const pacer = new SendPacer({ perSecond: 5 });
   const security = createSecurityLayer({
     log,
     anonymous: config.anonymous,
     isTest: config.isTest,
     allowedTenantIds: config.security.allowedTenantIds,
     serviceUrlAllowedHosts: config.security.serviceUrlAllowedHosts,
+    decorateConnectorClient: (client) => paceConnectorClient(client, pacer),
   });
+  const pool = new AnalysisPool({
+    size: 1,
+    timeoutMs: config.analysisTimeoutMs,
+    maxHeapMb: 256,
+    maxQueue: 20,
+    limits: { maxBytes: config.maxUploadBytes },
+    log,
+  });
+  await pool.warm();
+  const downloads = new Bulkhead({ name: 'downloads', concurrency: 3, maxQueue: 50 });
+  const escalation = createEscalationFeature({ config: escalationConfig });
+
+  // created once the server exists; /readyz asks it while draining
+  const lifecycle: { shutdown?: GracefulShutdown } = {};
   const app = createBotApp({
     env: process.env,
     config,
     logger: log,
-    middleware: security.middleware,
+    analyze: pool.analyze,
+    downloadFile: limitConcurrency(safeDownload, downloads),
     wrapAuth: security.wrapAuth,
     createProcessRequest: security.createProcessRequest,
+    // order matters: the gate first, then the dedupe claim, then the rate limit
+    middleware: (services) => [
+      ...security.middleware,
+      new DedupeMiddleware({ storage: services.storage, log }),
+      new RateLimitMiddleware({ limiter: new RateLimiter(), log }),
+    ],
+    plugins: [escalation.plugin],
+    readiness: () => lifecycle.shutdown?.readiness() ?? { status: 200, body: { ready: true } },
   });
   await app.start();
+  escalation.start(app.adapter, config.appId);
 
-  let stopping = false;
-  const shutdown = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    log.info({ event: 'shutdown', signal }, 'stopping');
-    app.stop().then(
-      () => process.exit(0),
-      (err: unknown) => {
-        log.error({ event: 'shutdown-failed', errName: (err as Error).name }, 'stop failed');
-        process.exit(1);
-      },
-    );
-  };
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
-  process.once('SIGINT', () => shutdown('SIGINT'));
+  const shutdown = new GracefulShutdown({ server: app.server.server, log, deadlineMs: 25_000, preStopDelayMs: 2_000 });
+  lifecycle.shutdown = shutdown;
+  shutdown
+    .addHook('jobs', () => app.jobs.stop(15_000))
+    .addHook('escalation', () => escalation.stop())
+    .addHook('analysis-pool', () => pool.close())
+    .addHook('app', () => app.stop({ jobTimeoutMs: 1 }));
+  shutdown.installSignalHandlers();
 }
 
 main().catch((err: unknown) => {

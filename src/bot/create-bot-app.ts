@@ -14,8 +14,10 @@ import { loadConfig, type BotConfig } from '../config/load-config';
 import { safeDownload } from '../net/safe-download';
 import { openDatabase, type SqliteDatabase } from '../storage/sqlite-database';
 import { SqliteJobStore } from '../storage/sqlite-job-store';
+import { createStorage, type CreatedStorage } from '../storage/create-storage';
 import { SqliteReportStore } from '../storage/sqlite-report-store';
-import { SqliteStorage, type ClaimableStorage } from '../storage/sqlite-storage';
+import type { ClaimableStorage } from '../storage/sqlite-storage';
+import { StorageReportStore } from '../storage/storage-report-store';
 import { StorageUserPreferences } from '../storage/storage-user-preferences';
 import { ActionRegistry } from './action-registry';
 import { registerReportActions } from './actions/report-actions';
@@ -48,9 +50,12 @@ export interface BotAppOptions {
   downloadFile?: DownloadFn;
   /** fetch used for Graph (tests point it anywhere; default global fetch) */
   fetch?: typeof fetch;
-  /** default: SQLite in DATA_DIR */
+  /** default: per config.storage (SQLite in DATA_DIR, or Azure Blob) */
   storage?: ClaimableStorage;
-  middleware?: (Middleware | MiddlewareHandler)[];
+  /** turn middleware in order; a function gets the services (dedupe needs the same storage) */
+  middleware?: BotMiddleware[] | ((services: BotServices) => BotMiddleware[]);
+  /** GET /readyz answer (graceful shutdown turns it 503 while draining); default 200 */
+  readiness?: () => { status: number; body: unknown };
   plugins?: BotPlugin[];
   /** replaces adapter.process (the security layer's auth guard) */
   createProcessRequest?: (parts: { adapter: CloudAdapter; auth: BotFrameworkAuthentication; log: Logger }) => ProcessRequest;
@@ -74,6 +79,8 @@ export interface BotApp {
   stop(options?: { jobTimeoutMs?: number }): Promise<void>;
 }
 
+export type BotMiddleware = Middleware | MiddlewareHandler;
+
 export const DEFAULT_SAMPLES_DIR = resolve(__dirname, '..', '..', 'samples');
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -93,14 +100,24 @@ export function createBotApp(options: BotAppOptions = {}): BotApp {
   const clock = options.clock ?? systemClock;
   const now = () => clock.now();
 
+  // jobs always live in this instance's DATA_DIR: a job is run by the instance that accepted it
   const db = openDatabase(config.dataDir);
-  const sqliteStorage = new SqliteStorage(db, { now: () => clock.now().getTime() });
-  const storage = options.storage ?? sqliteStorage;
-  const reports = new SqliteReportStore(db, { now });
+  const nowMs = () => clock.now().getTime();
+  const created: CreatedStorage | undefined = options.storage
+    ? undefined
+    : config.storage.kind === 'azure-blob'
+      ? createStorage({ kind: 'azure-blob', connectionString: config.storage.connectionString, container: config.storage.container, now: nowMs })
+      : createStorage({ kind: 'sqlite', db, now: nowMs });
+  const storage = options.storage ?? created!.storage;
+  // shared storage → reports shared too (a card clicked on another instance still works)
+  const reports =
+    config.storage.kind === 'azure-blob' && !options.storage
+      ? new StorageReportStore(storage, { retentionDays: config.reportRetentionDays, now })
+      : new SqliteReportStore(db, { now });
   const jobStore = new SqliteJobStore<JobPayload>(db, { now });
+  log.info({ event: 'storage', storage: created?.describe ?? 'injected' }, 'storage selected');
 
   const { adapter, auth } = createAdapter(env, log, options.wrapAuth);
-  for (const m of options.middleware ?? []) adapter.use(m);
   const sender: ProactiveSender = new AdapterProactiveSender(adapter, config.appId);
 
   const analyze: AnalyzeFn =
@@ -117,6 +134,9 @@ export function createBotApp(options: BotAppOptions = {}): BotApp {
     analyze,
     clock,
   };
+
+  const middleware = typeof options.middleware === 'function' ? options.middleware(services) : (options.middleware ?? []);
+  for (const m of middleware) adapter.use(m);
 
   const graph = new GraphClient({
     graph: config.graph,
@@ -149,6 +169,7 @@ export function createBotApp(options: BotAppOptions = {}): BotApp {
     logic: (context) => bot.run(context),
     log,
     health: () => ({ mode: config.anonymous ? 'local-anonymous' : 'authenticated' }),
+    ...(options.readiness ? { readiness: options.readiness } : {}),
   });
 
   let purgeTimer: NodeJS.Timeout | undefined;
@@ -156,7 +177,7 @@ export function createBotApp(options: BotAppOptions = {}): BotApp {
     const cutoff = new Date(clock.now().getTime() - config.reportRetentionDays * DAY_MS);
     const removed = await reports.purgeOlderThan(cutoff);
     const jobsRemoved = jobStore.purgeFinishedBefore(new Date(clock.now().getTime() - DAY_MS));
-    const claimsRemoved = sqliteStorage.purgeExpired();
+    const claimsRemoved = created ? await created.purgeExpired() : 0;
     log.info({ event: 'retention-purge', reports: removed, jobs: jobsRemoved, claims: claimsRemoved, retentionDays: config.reportRetentionDays }, 'expired data purged');
   };
 

@@ -17,14 +17,31 @@ export interface ServerOptions {
   log: Logger;
   /** extra facts for /healthz (job queue depth, mode) */
   health?: () => Record<string, unknown>;
+  /** /readyz: 503 while draining for shutdown (load balancers stop sending); default 200 */
+  readiness?: () => { status: number; body: unknown };
 }
 
 export function createServer(options: ServerOptions): restify.Server {
   const server = restify.createServer({ name: 'nwcheck-bot', handleUncaughtExceptions: false });
   const bodyParser = restify.plugins.jsonBodyParser({ maxBodySize: MAX_BODY_BYTES } as restify.plugins.JsonBodyParserOptions);
 
+  // restify's own errors (bad JSON, body over the limit) would echo parser messages: generic bodies
+  server.on('restifyError', (_req: restify.Request, _res: restify.Response, err: Error & { toJSON?: () => unknown; statusCode?: number }, callback: () => void) => {
+    const status = err.statusCode ?? 500;
+    const error = status === 413 ? 'payload too large' : status < 500 ? 'bad request' : 'internal error';
+    err.toJSON = () => ({ error });
+    callback();
+  });
+
   server.get('/healthz', (_req, res, next) => {
     res.send(200, { status: 'ok', ...(options.health ? options.health() : {}) });
+    next();
+  });
+
+  // liveness (/healthz) stays 200 during a drain; readiness turns 503
+  server.get('/readyz', (_req, res, next) => {
+    const r = options.readiness ? options.readiness() : { status: 200, body: { ready: true } };
+    res.send(r.status, r.body);
     next();
   });
 

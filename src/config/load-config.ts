@@ -2,6 +2,7 @@
 // reads process.env (except botbuilder's own auth, which gets the whole environment on purpose:
 // sovereign-cloud settings such as the OpenID metadata URL are botbuilder's, not ours).
 import { z } from 'zod';
+import { checkStorageEnv, DEFAULT_BLOB_CONTAINER } from '../storage/create-storage';
 
 export const DEFAULT_ALLOWED_HOSTS = [
   '*.sharepoint.com',
@@ -39,6 +40,9 @@ const envSchema = z.object({
   REPORT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   ANALYSIS_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
   ALLOWED_TENANT_IDS: z.string().optional(),
+  STORAGE: z.enum(['sqlite', 'azure-blob']).default('sqlite'),
+  AZURE_STORAGE_CONNECTION_STRING: z.string().optional(),
+  AZURE_STORAGE_CONTAINER: z.string().trim().optional(),
   SERVICE_URL_ALLOWED_HOSTS: z.string().optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   MicrosoftAppId: z.string().trim().optional(),
@@ -83,6 +87,8 @@ export interface BotConfig {
   reportRetentionDays: number;
   /** budget of one analysis (enforced by the worker-thread analysis runner) */
   analysisTimeoutMs: number;
+  /** botbuilder Storage: embedded SQLite under DATA_DIR, or Azure Blob (shared by several instances) */
+  storage: { kind: 'sqlite' } | { kind: 'azure-blob'; connectionString: string; container: string };
   security: {
     /** ALLOWED_TENANT_IDS, lower-case; empty: any tenant */
     allowedTenantIds: string[];
@@ -194,6 +200,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
     else problems.push(`SERVICE_URL_ALLOWED_HOSTS: "${raw.trim()}" must be an exact host name (no scheme, port, path or wildcard)`);
   }
 
+  problems.push(...checkStorageEnv(cleaned));
+
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
@@ -221,6 +229,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
     reportRetentionDays: e.REPORT_RETENTION_DAYS,
     analysisTimeoutMs: e.ANALYSIS_TIMEOUT_MS,
     security: { allowedTenantIds, serviceUrlAllowedHosts },
+    storage:
+      e.STORAGE === 'azure-blob'
+        ? { kind: 'azure-blob', connectionString: e.AZURE_STORAGE_CONNECTION_STRING ?? '', container: e.AZURE_STORAGE_CONTAINER ?? DEFAULT_BLOB_CONTAINER }
+        : { kind: 'sqlite' },
     logLevel: e.LOG_LEVEL,
     isTest,
   };

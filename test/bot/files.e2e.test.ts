@@ -202,3 +202,24 @@ describe('bot e2e: getting the log (1:1 files, pasted text, zip) and refusals', 
     assert.ok(cardText(card).includes('AzureBackup_Check_NW'), cardText(card));
   });
 });
+
+describe('bot e2e: ingress limits', function () {
+  this.timeout(20_000);
+  it('bad JSON → 400 and an over-256 KB body → 413, both with generic bodies; /healthz and /readyz answer', async () => {
+    const bot = await makeBot();
+    try {
+      const bad = await fetch(`${bot.origin}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: 'not json' });
+      assert.equal(bad.status, 400);
+      assert.deepEqual(await bad.json(), { error: 'bad request' });
+      const big = await fetch(`${bot.origin}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type: 'message', text: 'x'.repeat(300 * 1024) }) });
+      assert.equal(big.status, 413);
+      assert.deepEqual(await big.json(), { error: 'payload too large' });
+      const health = await fetch(`${bot.origin}/healthz`);
+      assert.equal(health.status, 200);
+      assert.equal(((await health.json()) as { mode: string }).mode, 'local-anonymous');
+      assert.equal((await fetch(`${bot.origin}/readyz`)).status, 200);
+    } finally {
+      await bot.dispose();
+    }
+  });
+});

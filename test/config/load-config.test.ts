@@ -77,6 +77,14 @@ describe('loadConfig', () => {
     assert.deepEqual(loadConfig({}).security, { allowedTenantIds: [], serviceUrlAllowedHosts: [] });
   });
 
+  it('STORAGE: sqlite by default; azure-blob needs a connection string', () => {
+    assert.deepEqual(loadConfig({}).storage, { kind: 'sqlite' });
+    assert.throws(() => loadConfig({ STORAGE: 'azure-blob' }), /AZURE_STORAGE_CONNECTION_STRING/);
+    assert.throws(() => loadConfig({ STORAGE: 'redis' }), /STORAGE/);
+    const c = loadConfig({ STORAGE: 'azure-blob', AZURE_STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true', AZURE_STORAGE_CONTAINER: 'bot-state' });
+    assert.deepEqual(c.storage, { kind: 'azure-blob', connectionString: 'UseDevelopmentStorage=true', container: 'bot-state' });
+  });
+
   it('GRAPH_CLIENT_ID needs GRAPH_CLIENT_SECRET; both override the bot registration', () => {
     assert.throws(() => loadConfig({ GRAPH_CLIENT_ID: 'g' }), /GRAPH_CLIENT_SECRET/);
     const c = loadConfig({ GRAPH_CLIENT_ID: 'g', GRAPH_CLIENT_SECRET: 's' });

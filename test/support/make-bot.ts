@@ -9,6 +9,8 @@ import { randomUUID } from 'node:crypto';
 import pino from 'pino';
 import { loadConfig } from '../../src/config/load-config';
 import { createBotApp, type BotApp, type BotAppOptions } from '../../src/bot/create-bot-app';
+import type { BotServices } from '../../src/bot/bot-services';
+import { DedupeMiddleware } from '../../src/bot/limits/dedupe-middleware';
 import { createSecurityLayer } from '../../src/bot/security/create-security-layer';
 
 export interface MakeBotOptions extends Omit<BotAppOptions, 'env' | 'config'> {
@@ -64,7 +66,16 @@ export async function makeBot(options: MakeBotOptions = {}): Promise<TestBot> {
     logger,
     jobRunner: { retryDelayMs: () => 50, ...rest.jobRunner },
     ...(security
-      ? { middleware: [...security.middleware, ...(rest.middleware ?? [])], wrapAuth: security.wrapAuth, createProcessRequest: security.createProcessRequest }
+      ? {
+          // as in src/main.ts: gate first, then the dedupe claim (rate limits stay off: tests send fast)
+          middleware: (services: BotServices) => [
+            ...security.middleware,
+            new DedupeMiddleware({ storage: services.storage, log: logger }),
+            ...(typeof rest.middleware === 'function' ? rest.middleware(services) : (rest.middleware ?? [])),
+          ],
+          wrapAuth: security.wrapAuth,
+          createProcessRequest: security.createProcessRequest,
+        }
       : {}),
   });
   const { port } = await app.start();
