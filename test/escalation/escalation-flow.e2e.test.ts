@@ -2,6 +2,7 @@
 // escalation feature, a fake Bot Connector capturing every post and update, both languages.
 import assert from 'node:assert/strict';
 import { cardText, executeActions } from '../support/make-bot';
+import type { MentionTarget } from '../../src/escalation/escalation-config';
 import {
   ENGINEERS_CHANNEL,
   ENGINEER_1,
@@ -28,6 +29,7 @@ interface Case {
   engineer: Person;
   hereCommand: string;
   listCommand: string;
+  mention: MentionTarget;
   expect: { setup: string; formTitle: string; escalated: string; taken: string; reply: string; resolved: string; listTitle: string; hereConfirm: string; notHere: string };
 }
 
@@ -37,6 +39,7 @@ const CASES: Case[] = [
     requester: REQUESTER_JA,
     engineer: ENGINEER_1,
     hereCommand: 'エスカレーション先 ここ',
+    mention: { kind: 'user', id: '29:oncall-user', name: 'オンコール 担当' },
     listCommand: 'エスカレーション一覧',
     expect: {
       setup: 'エスカレーション先が設定されていません',
@@ -55,6 +58,7 @@ const CASES: Case[] = [
     requester: REQUESTER_EN,
     engineer: ENGINEER_2,
     hereCommand: 'escalation here',
+    mention: { kind: 'tag', id: 'MjQzMmI1N2ItMGFiZC00M2RiLWFhN2ItMmFkNzQwZTY0MmM3IyMxOWM5Y2Y0N2EtN2Y5Ny00YzNjLWJlYjgtYzY5YzJjYzZhYTZi', name: 'Backup On-Call' },
     listCommand: 'escalations',
     expect: {
       setup: 'No escalation channel yet',
@@ -80,7 +84,7 @@ describe('escalation end to end (real HTTP, fake Bot Connector)', function () {
 
   for (const c of CASES) {
     it(`full flow in ${c.lang}: setup, form, submit, thread with mentions, take, reply, resolve, list`, async () => {
-      h = await startHarness();
+      h = await startHarness({ config: { mention: c.mention } });
       const { bot, connector } = h;
       const reportId = await storeReport(bot);
 
@@ -125,7 +129,12 @@ describe('escalation end to end (real HTTP, fake Bot Connector)', function () {
       assert.equal(post.channelData.channel.id, ENGINEERS_CHANNEL);
       assert.equal(post.channelData.tenant.id, 'tenant-1');
       const entities = post.activity.entities as { type: string; text: string; mentioned: { id: string; name: string } }[];
-      assert.deepEqual(entities.map((e) => e.mentioned), [{ id: c.requester.id, name: c.requester.name }]);
+      // who asked, and ESCALATION_MENTION (a person, or a team tag with type "tag")
+      assert.deepEqual(entities.map((e) => e.mentioned), [
+        { id: c.requester.id, name: c.requester.name },
+        c.mention.kind === 'tag' ? { id: c.mention.id, name: c.mention.name, type: 'tag' } : { id: c.mention.id, name: c.mention.name },
+      ]);
+      assert.ok(entities.every((e) => e.type === 'mention' && e.text === `<at>${e.mentioned.name}</at>`));
       for (const e of entities) assert.ok(String(post.activity.text).includes(e.text), `${e.text} in ${post.activity.text}`);
       const engineerCard = post.activity.attachments[0].content;
       const engineerText = cardText(engineerCard);
@@ -145,7 +154,7 @@ describe('escalation end to end (real HTTP, fake Bot Connector)', function () {
       const engineerUpdate = connector.requests.filter((r) => r.method === 'PUT' && r.activityId === threadActivityId).at(-1)!;
       assert.equal(engineerUpdate.conversationId, threadId);
       assert.ok(cardText(engineerUpdate.body).includes(c.engineer.name));
-      assert.equal(engineerUpdate.body.entities.length, 1, 'the update keeps the @mention');
+      assert.equal(engineerUpdate.body.entities.length, 2, 'the update keeps the @mentions');
 
       // 7. "Reply to requester": the answer lands in the original thread
       const answer = 'Please add *.blob.core.windows.net to the bypass list — [not a link](https://evil.example)';
