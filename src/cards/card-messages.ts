@@ -1,6 +1,6 @@
 // Labels that only cards use (section titles, buttons, "and N more"). Report terms (services,
 // verdicts, proxy contexts …) come from ../i18n/terms, finding texts from ../i18n/findings.
-import { defineMessages } from '../i18n/lang';
+import { defineMessages, type Lang } from '../i18n/lang';
 
 export const CARD_MESSAGES = defineMessages({
   // summary: facts
@@ -36,7 +36,6 @@ export const CARD_MESSAGES = defineMessages({
   // buttons
   explain: { ja: '説明', en: 'Explain' },
   showAllEndpoints: { ja: 'すべての宛先を表示', en: 'Show all endpoints' },
-  switchLanguage: { ja: 'English', en: '日本語' },
   escalate: { ja: 'エスカレーション', en: 'Escalate' },
   backToSummary: { ja: '概要に戻る', en: 'Back to summary' },
   nextPage: { ja: '次へ', en: 'Next' },
@@ -49,7 +48,6 @@ export const CARD_MESSAGES = defineMessages({
   notTested: { ja: '接続テストが実行されていません', en: 'No connection test was run' },
   viaProxy: { ja: 'プロキシ経由', en: 'via proxy' },
   privateEndpoint: { ja: 'プライベート エンドポイント', en: 'private endpoint' },
-  detailSeparator: { ja: '、', en: '. ' },
   // endpoints card
   endpointsTitle: { ja: 'すべての宛先 ({count} 件)', en: 'All endpoints ({count})' },
   endpointsPage: { ja: '{from}〜{to} 件目を表示しています (全 {total} 件)', en: 'Showing {from}–{to} of {total}' },
@@ -107,7 +105,7 @@ export const CARD_MESSAGES = defineMessages({
   },
   // unmatched follow-up
   unmatchedTitle: { ja: 'ご質問に合う説明が見つかりませんでした', en: 'I could not match your question' },
-  unmatchedCanExplain: { ja: '直近の結果について、次の項目をご説明できます。', en: 'About the last result, I can explain:' },
+  unmatchedCanExplain: { ja: '直近の結果について、次の項目をご説明できます。', en: 'About the last result, I can explain the following.' },
   unmatchedNoReport: {
     ja: 'この会話ではまだログを受け取っていません。ログを送信していただくと、結果についてご説明できます。',
     en: 'No log has been sent in this conversation yet. Send one and I can explain the result.',
@@ -131,3 +129,12 @@ export const CARD_MESSAGES = defineMessages({
     en: 'The card could not be shown. Please try again.',
   },
 });
+
+/**
+ * The language switch names the language it switches to, in that language (not a translation,
+ * so not in the catalogue).
+ */
+export const SWITCH_LANGUAGE_CAPTION: Readonly<Record<Lang, string>> = { ja: 'English', en: '日本語' };
+
+/** Joins the parts of one endpoint's problem ("…できませんでした、…" / "… failed. …"). */
+export const DETAIL_SEPARATOR: Readonly<Record<Lang, string>> = { ja: '、', en: '. ' };

@@ -2,7 +2,7 @@
 import type { Endpoint } from '../analyzer/report';
 import { t, type Lang } from '../i18n/lang';
 import { dnsStateLabel, httpStateLabel, tcpStateLabel } from '../i18n/terms';
-import { CARD_MESSAGES as M } from './card-messages';
+import { CARD_MESSAGES as M, DETAIL_SEPARATOR } from './card-messages';
 import { cardLine } from './card-text';
 
 export const MAX_HOST_CHARS = 120;
@@ -26,7 +26,7 @@ export function describeEndpointProblem(endpoint: Endpoint, lang: Lang): string 
     if (endpoint.tcp === 'not-tested' && endpoint.http === 'not-tested') parts.push(t(M.notTested, lang));
   }
   if (parts.length === 0 && detail) parts.push(detail);
-  return parts.join(t(M.detailSeparator, lang));
+  return parts.join(DETAIL_SEPARATOR[lang]);
 }
 
 /** "DNS: Resolved / TCP: Failed / HTTP: Failed" */
@@ -47,5 +47,5 @@ export function describeEndpointDetail(endpoint: Endpoint, lang: Lang): string {
   if (endpoint.privateEndpoint) parts.push(t(M.privateEndpoint, lang));
   const addresses = Array.isArray(endpoint.addresses) ? endpoint.addresses.slice(0, 3).map((a) => cardLine(a, 64)) : [];
   if (addresses.length > 0) parts.push(addresses.join(', ') + (endpoint.addresses.length > 3 ? ', …' : ''));
-  return parts.join(t(M.detailSeparator, lang));
+  return parts.join(DETAIL_SEPARATOR[lang]);
 }

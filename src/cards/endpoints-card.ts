@@ -5,7 +5,7 @@ import type { Endpoint, Report, Verdict } from '../analyzer/report';
 import { t, type Lang } from '../i18n/lang';
 import { serviceName, verdictLabel } from '../i18n/terms';
 import { CardTooLargeError } from './card-errors';
-import { CARD_MESSAGES as M } from './card-messages';
+import { CARD_MESSAGES as M, SWITCH_LANGUAGE_CAPTION } from './card-messages';
 import { CARD_BYTE_BUDGET, cardBytes } from './card-size';
 import { VERDICT_COLOR, otherLang } from './card-style';
 import { cardLine } from './card-text';
@@ -98,7 +98,7 @@ export function endpointsCardData(
     actions: {
       back: { title: t(M.backToSummary, lang), data: makeActionData({ verb: 'showSummary', reportId, lang }) },
       language: {
-        title: t(M.switchLanguage, lang),
+        title: SWITCH_LANGUAGE_CAPTION[lang],
         data: makeActionData({ verb: 'setLanguage', reportId, lang: otherLang(lang), view: 'endpoints', page }),
       },
     },

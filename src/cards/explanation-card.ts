@@ -7,7 +7,7 @@ import { t, type Lang } from '../i18n/lang';
 import { severityLabel } from '../i18n/terms';
 import { MAX_FINDING_INDEX } from './actions';
 import { CardTooLargeError } from './card-errors';
-import { CARD_MESSAGES as M } from './card-messages';
+import { CARD_MESSAGES as M, SWITCH_LANGUAGE_CAPTION } from './card-messages';
 import { CARD_BYTE_BUDGET, cardBytes } from './card-size';
 import { SEVERITY_STYLE, otherLang, pick } from './card-style';
 import { cardLine, cardText, isSafeUrl } from './card-text';
@@ -109,7 +109,7 @@ export function explanationCardData(
     actions: {
       back: { title: t(M.backToSummary, lang), data: makeActionData({ verb: 'showSummary', reportId, lang }) },
       language: {
-        title: t(M.switchLanguage, lang),
+        title: SWITCH_LANGUAGE_CAPTION[lang],
         data: makeActionData({ verb: 'setLanguage', reportId, lang: otherLang(lang), view: 'explain', findingIndex }),
       },
       escalate: { title: t(M.escalate, lang), data: makeActionData({ verb: 'escalate', reportId, lang }) },

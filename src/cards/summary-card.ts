@@ -18,7 +18,7 @@ import {
 } from '../i18n/terms';
 import { MAX_FINDING_INDEX } from './actions';
 import { CardTooLargeError } from './card-errors';
-import { CARD_MESSAGES as M } from './card-messages';
+import { CARD_MESSAGES as M, SWITCH_LANGUAGE_CAPTION } from './card-messages';
 import { CARD_BYTE_BUDGET, cardBytes } from './card-size';
 import { OVERALL_STYLE, SEVERITY_ORDER, SEVERITY_STYLE, TLS_COLOR, VERDICT_COLOR, otherLang, pick } from './card-style';
 import { cardLine } from './card-text';
@@ -94,7 +94,7 @@ export function summaryCardData(
         data: makeActionData({ verb: 'showAllEndpoints', reportId, lang }),
       },
       language: {
-        title: t(M.switchLanguage, lang),
+        title: SWITCH_LANGUAGE_CAPTION[lang],
         data: makeActionData({ verb: 'setLanguage', reportId, lang: otherLang(lang), view: 'summary' }),
       },
       escalate: { title: t(M.escalate, lang), data: makeActionData({ verb: 'escalate', reportId, lang }) },
