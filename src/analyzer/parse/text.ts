@@ -120,11 +120,6 @@ export function unquote(s: string): string {
   return t;
 }
 
-/** Lower-case ASCII letters only (cheap; leaves Japanese untouched). */
-export function lower(s: string): string {
-  return s.toLowerCase();
-}
-
 export function isDigit(c: number): boolean {
   return c >= 0x30 && c <= 0x39;
 }

@@ -36,11 +36,6 @@ export function readHeaderLine(t: string, l: string, facts: HeaderFacts): boolea
   return false;
 }
 
-/** `Windows PowerShell transcript start` / `… トランスクリプト開始`. */
-export function isTranscriptStart(l: string, t: string): boolean {
-  return l.includes('transcript start') || t.includes('トランスクリプト開始');
-}
-
 /** `Windows PowerShell transcript end` / `… トランスクリプト終了`. */
 export function isTranscriptEnd(l: string, t: string): boolean {
   return l.includes('transcript end') || t.includes('トランスクリプト終了');
