@@ -9,7 +9,9 @@
 // The bot runs in anonymous mode (no MicrosoftAppId) with NODE_ENV=test, the only configuration
 // in which it may download over http from 127.0.0.1 (DOWNLOAD_ALLOW_INSECURE_LOOPBACK_FOR_TESTS,
 // refused by loadConfig anywhere else) — the same settings test/support/make-bot.ts uses.
-//   node dist/bench/bot-bench.js [--only=bot|echo] [--node-arg=--cpu-prof --node-arg=--cpu-prof-dir=/tmp/prof]
+//   node dist/bench/bot-bench.js [--only=bot|echo] [--concurrency=1,10,50] [--requests=N or 200,600,1500] [--cold-starts=N]
+//     [--log-level=info] [--node-arg=--cpu-prof --node-arg=--cpu-prof-dir=/tmp/prof]
+//     [--bot-script=/tmp/perf-exp/dist/main.js] [--json]
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
@@ -17,6 +19,7 @@ import type { BenchFigure, BenchSection } from './bench-section';
 import { startBenchConnector, type BenchConnector } from './bench-harness/bench-connector';
 import { startBenchFileHost, type BenchFileHost } from './bench-harness/bench-file-host';
 import { spawnBot, type BotProcess } from './bench-harness/bot-process';
+import type { ProbePhase } from './bench-harness/probe';
 import { runLoad, type Sample } from './bench-harness/load';
 import { freePort } from './bench-harness/loopback';
 import { median, summarize, type LatencySummary } from './bench-harness/stats';
@@ -36,10 +39,12 @@ export interface BotBenchOptions {
   coldStartRuns?: number;
   replyTimeoutMs?: number;
   targets?: readonly BenchTarget[];
-  /** node flags for the bot under test (e.g. --cpu-prof); not for the echo baseline */
-  botNodeArgs?: readonly string[];
+  /** node flags for the measured processes (e.g. --cpu-prof); not for the extra cold starts */
+  nodeArgs?: readonly string[];
   /** extra environment for the bot (LOG_LEVEL, …) */
   botEnv?: Record<string, string>;
+  /** another build of the bot to measure (A/B experiments on a scratch copy) */
+  botScript?: string;
   /** progress lines (stderr by default when run from the CLI) */
   progress?: (line: string) => void;
 }
@@ -55,6 +60,10 @@ export interface LevelResult {
   /** bot: replies that were a card but not a summary (a refusal, "busy") */
   notSummary: number;
   cpuMsPerRequest?: number;
+  /** main-thread busy time per request (event-loop utilisation, measured inside the process) */
+  mainThreadMsPerRequest?: number;
+  /** everything the in-process probe measured during this level */
+  probe?: ProbePhase;
 }
 
 export interface TargetResult {
@@ -76,9 +85,9 @@ const DEFAULT_REQUESTS: Record<number, number> = { 1: 200, 10: 600, 50: 1500 };
 const LOG_NAME = 'AzureBackup_Check_NW_20240611_093015.log';
 
 /** dist/main.js and dist/bench/echo-bot.js; under tsx (tests) the .ts sources with tsx's hook. */
-function entryOf(target: BenchTarget): { script: string; nodeArgs: string[] } {
+function entryOf(target: BenchTarget, botScript?: string): { script: string; nodeArgs: string[] } {
   const ext = extname(__filename);
-  const script = target === 'bot' ? resolve(__dirname, '..', `main${ext}`) : join(__dirname, `echo-bot${ext}`);
+  const script = target === 'bot' ? (botScript ?? resolve(__dirname, '..', `main${ext}`)) : join(__dirname, `echo-bot${ext}`);
   return { script, nodeArgs: ext === '.ts' ? ['--require', require.resolve('tsx/cjs')] : [] };
 }
 
@@ -103,14 +112,15 @@ interface Harness {
 
 async function startProcess(target: BenchTarget, options: BotBenchOptions): Promise<{ proc: BotProcess; dataDir: string }> {
   const dataDir = mkdtempSync(join(tmpdir(), `nwcheck-bench-${target}-`));
-  const entry = entryOf(target);
-  const nodeArgs = target === 'bot' ? [...entry.nodeArgs, ...(options.botNodeArgs ?? [])] : entry.nodeArgs;
+  const entry = entryOf(target, options.botScript);
+  const nodeArgs = [...entry.nodeArgs, ...(options.nodeArgs ?? [])];
   try {
     const proc = await spawnBot({
       script: entry.script,
       nodeArgs,
       port: await freePort(),
       cwd: dataDir,
+      probeDir: dataDir,
       env: target === 'bot' ? botEnv(dataDir, options.botEnv) : { MicrosoftAppId: '', MicrosoftAppPassword: '' },
     });
     return { proc, dataDir };
@@ -165,8 +175,10 @@ async function measureTarget(target: BenchTarget, h: Harness, options: BotBenchO
     for (const concurrency of concurrencies) {
       const requests = requestsAt(concurrency);
       const cpuBefore = proc.cpuMs();
+      await proc.probe(); // a new phase starts here
       const load = await runLoad({ origin: proc.origin, connector: h.connector, concurrency, requests, activity: makeActivity(h, `${target}-c${concurrency}`), replyTimeoutMs });
       const cpuAfter = proc.cpuMs();
+      const probe = await proc.probe();
       sent += requests;
       const ok = load.samples.filter((s) => !isError(target, s));
       const level: LevelResult = {
@@ -179,6 +191,10 @@ async function measureTarget(target: BenchTarget, h: Harness, options: BotBenchO
         notSummary: load.samples.filter((s) => s.kind === 'card').length,
       };
       if (cpuBefore !== undefined && cpuAfter !== undefined) level.cpuMsPerRequest = (cpuAfter - cpuBefore) / requests;
+      if (probe) {
+        level.mainThreadMsPerRequest = probe.eluActiveMs / requests;
+        level.probe = probe;
+      }
       result.levels.push(level);
       say(
         `${target} c=${concurrency}: ${requests} requests, p50 ${level.latency.p50.toFixed(1)} / p95 ${level.latency.p95.toFixed(1)} / p99 ${level.latency.p99.toFixed(1)} ms, ${level.perSecond.toFixed(1)}/s, errors ${level.errors}`,
@@ -196,7 +212,7 @@ async function measureTarget(target: BenchTarget, h: Harness, options: BotBenchO
     rmSync(dataDir, { recursive: true, force: true });
   }
   for (let i = 1; i < (options.coldStartRuns ?? 3); i++) {
-    const again = await startProcess(target, { ...options, botNodeArgs: [] });
+    const again = await startProcess(target, { ...options, nodeArgs: [] });
     coldStartMs.push(again.proc.coldStartMs);
     await again.proc.stop();
     rmSync(again.dataDir, { recursive: true, force: true });
@@ -259,8 +275,17 @@ export function botFigures(r: BotBenchResult): BenchFigure[] {
         label: `${who} c=${c}: ${isBot ? 'analyses' : 'replies'}/s`,
         value: round(l.perSecond),
         unit: '/s',
-        ...(l.cpuMsPerRequest !== undefined ? { note: `${round(l.cpuMsPerRequest, 2)} ms CPU per request` } : {}),
+        ...(l.cpuMsPerRequest !== undefined ? { note: `${round(l.cpuMsPerRequest, 2)} ms CPU (all threads) per request` } : {}),
       });
+      if (l.mainThreadMsPerRequest !== undefined) {
+        out.push({
+          id: `${t.target}-c${c}-main-thread-ms`,
+          label: `${who} c=${c}: main thread busy per request`,
+          value: round(l.mainThreadMsPerRequest, 2),
+          unit: 'ms',
+          note: `event-loop utilisation ${round(100 * (l.probe?.elu ?? Number.NaN), 0)} %; loop delay p99 ${round(l.probe?.loopDelayP99Ms ?? Number.NaN)} ms; peak heap used ${round(l.probe?.peakHeapUsedMB ?? Number.NaN, 0)} of ${round(l.probe?.peakHeapTotalMB ?? Number.NaN, 0)} MB`,
+        });
+      }
       out.push({
         id: `${t.target}-c${c}-errors`,
         label: `${who} c=${c}: requests without the expected reply`,
@@ -309,6 +334,8 @@ export function makeBotBenchSection(options: BotBenchOptions = {}): BenchSection
 
 export const botBenchSection: BenchSection = makeBotBenchSection();
 
+let json = false;
+
 function parseArgs(argv: readonly string[]): BotBenchOptions {
   const options: BotBenchOptions = { progress: (line) => process.stderr.write(`${line}\n`) };
   const nodeArgs: string[] = [];
@@ -316,20 +343,27 @@ function parseArgs(argv: readonly string[]): BotBenchOptions {
     if (arg.startsWith('--only=')) options.targets = [arg.slice('--only='.length) as BenchTarget];
     else if (arg.startsWith('--node-arg=')) nodeArgs.push(arg.slice('--node-arg='.length));
     else if (arg.startsWith('--requests=')) {
-      const n = Number(arg.slice('--requests='.length));
-      options.requestsAt = () => n;
+      // one count for every level, or one per level of --concurrency (in its order)
+      const counts = arg.slice('--requests='.length).split(',').map(Number);
+      options.requestsAt = (c) => counts[Math.max(0, (options.concurrencies ?? [1, 10, 50]).indexOf(c))] ?? counts[0]!;
     } else if (arg.startsWith('--concurrency=')) options.concurrencies = arg.slice('--concurrency='.length).split(',').map(Number);
     else if (arg.startsWith('--cold-starts=')) options.coldStartRuns = Number(arg.slice('--cold-starts='.length));
     else if (arg.startsWith('--log-level=')) options.botEnv = { ...options.botEnv, LOG_LEVEL: arg.slice('--log-level='.length) };
+    else if (arg.startsWith('--bot-script=')) options.botScript = resolve(arg.slice('--bot-script='.length));
+    else if (arg === '--json') json = true;
     else throw new Error(`unknown argument ${arg}`);
   }
-  if (nodeArgs.length > 0) options.botNodeArgs = nodeArgs;
+  if (nodeArgs.length > 0) options.nodeArgs = nodeArgs;
   return options;
 }
 
 if (require.main === module) {
   measureBot(parseArgs(process.argv.slice(2))).then(
     (r) => {
+      if (json) {
+        process.stdout.write(`${JSON.stringify(r)}\n`);
+        return;
+      }
       for (const f of botFigures(r)) process.stdout.write(`${f.id.padEnd(34)} ${String(f.value).padStart(9)} ${f.unit.padEnd(3)} ${f.note ?? ''}\n`);
     },
     (err: unknown) => {

@@ -18,8 +18,9 @@ class EchoBot extends ActivityHandler {
 
 function main(): void {
   const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(process.env));
-  adapter.onTurnError = async (_context, error) => {
+  adapter.onTurnError = (_context, error) => {
     process.stderr.write(`echo-bot turn error: ${error.stack ?? error.message}\n`);
+    return Promise.resolve();
   };
   const bot = new EchoBot();
   const server = restify.createServer({ name: 'echo-bot', handleUncaughtExceptions: false });
@@ -34,7 +35,9 @@ function main(): void {
   });
   const port = Number(process.env.PORT ?? 3979);
   server.listen(port, process.env.HOST ?? '127.0.0.1');
-  const stop = () => server.close(() => process.exit(0));
+  const stop = (): void => {
+    server.close(() => process.exit(0));
+  };
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
 }

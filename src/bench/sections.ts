@@ -3,5 +3,7 @@
 // the run when one of its figures misses a target by 2× or more.
 import { analyzerBenchSection } from './analyzer-bench';
 import type { BenchSection } from './bench-section';
+import { botBenchSection } from './bot-bench';
+import { cardBenchSection } from './card-bench';
 
-export const BENCH_SECTIONS: BenchSection[] = [analyzerBenchSection];
+export const BENCH_SECTIONS: BenchSection[] = [analyzerBenchSection, cardBenchSection, botBenchSection];

@@ -4,8 +4,11 @@
 // in its DATA_DIR as working directory, so a developer's .env or shell settings cannot change
 // what is measured.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import * as http from 'node:http';
+import { extname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import type { ProbePhase } from './probe';
 import { readProcCpuMs, readProcMemory, type ProcMemory } from './proc-stats';
 
 export interface SpawnBotOptions {
@@ -18,6 +21,8 @@ export interface SpawnBotOptions {
   cwd: string;
   /** give up waiting for /healthz after this long (default 20 000 ms) */
   startTimeoutMs?: number;
+  /** preload the probe (probe.ts), writing its phases into this folder */
+  probeDir?: string;
 }
 
 export interface BotProcess {
@@ -31,6 +36,8 @@ export interface BotProcess {
   /** bytes the process wrote to stdout (its log) */
   stdoutBytes(): number;
   stderrTail(): string;
+  /** ends the probe's current phase and returns its figures (undefined without a probe) */
+  probe(): Promise<ProbePhase | undefined>;
   /** SIGTERM, then SIGKILL after `graceMs`; resolves with the exit code (null when killed) */
   stop(graceMs?: number): Promise<number | null>;
 }
@@ -57,8 +64,13 @@ export async function spawnBot(options: SpawnBotOptions): Promise<BotProcess> {
   const origin = `http://127.0.0.1:${options.port}`;
   const env: Record<string, string> = { PATH: process.env.PATH ?? '/usr/bin:/bin', ...options.env, PORT: String(options.port), HOST: '127.0.0.1' };
   if (process.env.HOME) env.HOME = process.env.HOME;
+  const nodeArgs = [...(options.nodeArgs ?? [])];
+  if (options.probeDir) {
+    env.BENCH_PROBE_DIR = options.probeDir;
+    nodeArgs.push('--require', join(__dirname, `probe${extname(__filename)}`));
+  }
   const started = performance.now();
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), options.script], { cwd: options.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...nodeArgs, options.script], { cwd: options.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdoutBytes = 0;
   let stderr = '';
   child.stdout?.on('data', (c: Buffer) => {
@@ -84,9 +96,21 @@ export async function spawnBot(options: SpawnBotOptions): Promise<BotProcess> {
     else await new Promise((r) => setTimeout(r, 5));
   }
 
+  let phase = 0;
   return {
     pid,
     origin,
+    async probe() {
+      if (!options.probeDir) return undefined;
+      const file = join(options.probeDir, `phase-${phase++}.json`);
+      child.kill('SIGUSR2');
+      const until = performance.now() + 5000;
+      while (!existsSync(file)) {
+        if (performance.now() > until) return undefined;
+        await new Promise((r) => setTimeout(r, 5));
+      }
+      return JSON.parse(readFileSync(file, 'utf8')) as ProbePhase;
+    },
     coldStartMs,
     memory: () => readProcMemory(pid),
     cpuMs: () => readProcCpuMs(pid),
