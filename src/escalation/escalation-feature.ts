@@ -29,6 +29,8 @@ export interface EscalationFeature {
   start(adapter: ProactiveAdapter, appId: string): void;
   /** stops the drainer (pending deliveries stay stored and resume on the next start) */
   stop(): Promise<void>;
+  /** readiness / metrics: pending deliveries, oldest wait (degrade readiness past ~5 min), dead letters */
+  status(): Promise<{ pendingEscalations: number; pendingDeliveries: number; oldestPendingMs?: number; deadLetters: number }>;
   /** available once the plugin ran */
   readonly service: EscalationService | undefined;
   readonly drainer: OutboxDrainer | undefined;
@@ -76,6 +78,10 @@ export function createEscalationFeature(options: EscalationFeatureOptions): Esca
         logger,
       });
       drainer.start();
+    },
+    async status() {
+      if (!service) throw new Error('escalation: status() before the plugin was registered with createBotApp');
+      return service.outboxStatus();
     },
     async stop() {
       const running = drainer;

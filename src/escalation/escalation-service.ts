@@ -159,6 +159,29 @@ export class EscalationService {
     return open.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   }
 
+  /**
+   * For readiness and metrics: deliveries still pending, how long the oldest has waited, and
+   * how many were dead-lettered. Reads at most `limit` escalations.
+   */
+  async outboxStatus(limit = 200): Promise<{ pendingEscalations: number; pendingDeliveries: number; oldestPendingMs?: number; deadLetters: number }> {
+    const { store } = this.deps;
+    const now = this.deps.now();
+    const ids = Object.keys((await store.readOutboxIndex()).due);
+    let pendingDeliveries = 0;
+    let oldest: number | undefined;
+    for (const id of ids.slice(0, limit)) {
+      const record = await store.get(id);
+      for (const item of record?.outbox ?? []) {
+        if (item.state !== 'pending') continue;
+        pendingDeliveries++;
+        const since = item.enqueuedAt ?? item.nextAttemptAt;
+        if (oldest === undefined || since < oldest) oldest = since;
+      }
+    }
+    const deadLetters = (await store.listDeadLetters()).length;
+    return { pendingEscalations: ids.length, pendingDeliveries, ...(oldest === undefined ? {} : { oldestPendingMs: Math.max(0, now - oldest) }), deadLetters };
+  }
+
   private transitionOptions(now: number): TransitionOptions {
     return { now, webhook: this.deps.config.webhook !== undefined };
   }

@@ -153,7 +153,7 @@ export function enqueueDeliveries(record: EscalationRecord, seq: number, kinds: 
         continue;
       }
     }
-    const item: OutboxItem = { id, kind, seq, state: 'pending', attempts: 0, nextAttemptAt: now };
+    const item: OutboxItem = { id, kind, seq, state: 'pending', attempts: 0, nextAttemptAt: now, enqueuedAt: now };
     outbox.push(item);
   }
   return { ...record, outbox };

@@ -85,6 +85,8 @@ export interface OutboxItem {
   attempts: number;
   /** epoch ms: not before */
   nextAttemptAt: number;
+  /** epoch ms the delivery was first enqueued (for "oldest pending" in readiness) */
+  enqueuedAt?: number;
   /** epoch ms: another worker holds it until then */
   leaseUntil?: number;
   lastError?: string;

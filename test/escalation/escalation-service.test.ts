@@ -108,6 +108,13 @@ describe('escalation service (memory storage)', () => {
     assert.deepEqual(await service.store.listOpenIds(TENANT), []);
   });
 
+  it('reports the outbox status for readiness: pending deliveries, oldest wait, dead letters', async () => {
+    const { service } = makeService(new MemoryClaimStorage());
+    assert.deepEqual(await service.outboxStatus(), { pendingEscalations: 0, pendingDeliveries: 0, deadLetters: 0 });
+    await service.submit(submitInput());
+    assert.deepEqual(await service.outboxStatus(), { pendingEscalations: 1, pendingDeliveries: 1, oldestPendingMs: 1000, deadLetters: 0 });
+  });
+
   it('lists open escalations oldest first and prunes resolved ones', async () => {
     const { service } = makeService(new MemoryClaimStorage());
     const a = await service.submit(submitInput({ reportId: 'report-00000000a' }));
