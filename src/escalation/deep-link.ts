@@ -23,9 +23,13 @@ function messageLink(conversationId: string, messageId: string, isChannel: boole
   return `${path}?${query.toString()}`;
 }
 
-/** The requester's card (or their thread) as a Teams link; undefined when nothing to point at. */
+/**
+ * The requester's card (or their thread) as a Teams link; undefined when there is nothing an
+ * engineer could open (a personal chat with the bot is visible to the requester only).
+ */
 export function originalConversationLink(record: EscalationRecord): string | undefined {
   const conversation = record.requesterRef.conversation;
+  if (conversation.conversationType === 'personal') return undefined;
   const { rootId } = splitThreadId(conversation.id);
   const messageId = record.requesterCardActivityId ?? rootId;
   if (messageId === undefined) return undefined;

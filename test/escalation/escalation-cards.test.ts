@@ -169,6 +169,8 @@ describe('escalation cards', () => {
     const chat = newRecord(T0, false, { requesterRef: requesterRef({ conversation: { id: '19:chat@thread.v2', conversationType: 'groupChat', tenantId: 't' } }) });
     assert.equal(originalConversationLink(chat), 'https://teams.microsoft.com/l/message/19%3Achat%40thread.v2/1700000000001?context=%7B%22contextType%22%3A%22chat%22%7D');
     assert.equal(threadLink(newRecord(T0)), undefined);
+    const personal = newRecord(T0, false, { requesterRef: requesterRef({ conversation: { id: 'a:1personal', conversationType: 'personal', tenantId: 't' } }) });
+    assert.equal(originalConversationLink(personal), undefined);
   });
 
   it('stripping the summary\u2019s buttons keeps everything else', () => {
