@@ -7,13 +7,17 @@ import * as net from 'node:net';
 export interface LoopbackServer {
   port: number;
   origin: string;
+  /** TCP connections accepted so far (keep-alive reuse shows as fewer connections than requests) */
+  connections(): number;
   close(): Promise<void>;
 }
 
 export async function startLoopbackServer(handler: http.RequestListener): Promise<LoopbackServer> {
   const sockets = new Set<net.Socket>();
+  let connections = 0;
   const server = http.createServer({ keepAliveTimeout: 30_000 }, handler);
   server.on('connection', (s) => {
+    connections++;
     sockets.add(s);
     s.on('close', () => sockets.delete(s));
   });
@@ -22,6 +26,7 @@ export async function startLoopbackServer(handler: http.RequestListener): Promis
   return {
     port,
     origin: `http://127.0.0.1:${port}`,
+    connections: () => connections,
     close: () =>
       new Promise<void>((resolve) => {
         for (const s of sockets) s.destroy();
