@@ -183,8 +183,12 @@ describe('escalation cards', () => {
       { type: 'ActionSet', actions: [{ type: 'Action.ToggleVisibility', targetElements: ['x'] }] },
       { type: 'Container', items: [{ type: 'TextRun', text: 'keep' }] },
     ]);
+    // in the embedded summary (the container holding the summary parts) no button is left
     let executes = 0;
-    walk(buildEngineerCard(newRecord(T0), sampleReport()).body, (n) => {
+    const card = buildEngineerCard(newRecord(T0), sampleReport());
+    const summarySection = (card.body as { type: string; separator?: boolean; items?: unknown[] }[]).find((b) => b.type === 'Container' && b.separator === true);
+    assert.ok(summarySection);
+    walk(summarySection, (n) => {
       if (n.type === 'Action.Execute') executes++;
     });
     assert.equal(executes, 0);
