@@ -77,6 +77,7 @@ describe('hardening/limits', function () {
       assert.equal(baseConversationId('19:abc@thread.tacv2;messageid=1700000'), '19:abc@thread.tacv2');
       assert.equal(baseConversationId('a:1on1'), 'a:1on1');
       assert.notEqual(dedupeKey({ channelId: 'msteams', conversation: { id: 'c1' }, id: '1' }), dedupeKey({ channelId: 'msteams', conversation: { id: 'c2' }, id: '1' }));
+      assert.match(dedupeKey({ channelId: 'msteams', conversation: { id: 'c1' }, id: '1' })!, /^dedupe\/d\/[A-Za-z0-9_-]{32}$/);
       assert.equal(dedupeKey({ channelId: 'msteams', conversation: { id: 'c1' } }), undefined);
     });
 
@@ -144,8 +145,9 @@ describe('hardening/limits', function () {
         await sleep(50); // still running when the concurrent copy arrives
         await ctx.sendActivity('analysed');
       };
-      const a = await startGuardedServer({ jwks, middleware: [new DedupeMiddleware({ storage: storage(), log })], logic });
-      const b = await startGuardedServer({ jwks, middleware: [new DedupeMiddleware({ storage: storage(), log })], logic });
+      // two instances on one shared store (two SQLite connections stand in for two machines)
+      const a = await startGuardedServer({ jwks, middleware: [new DedupeMiddleware({ storage: storage(), log, scope: 'shared', bootId: 'instance-a' })], logic });
+      const b = await startGuardedServer({ jwks, middleware: [new DedupeMiddleware({ storage: storage(), log, scope: 'shared', bootId: 'instance-b' })], logic });
       try {
         const first = teamsMessage(connector.serviceUrl);
         const r1 = await post(a.url, first, bearer());
@@ -160,6 +162,62 @@ describe('hardening/limits', function () {
         await a.close();
         await b.close();
       }
+    });
+
+    it('R5: a copy arriving after the turn finished is dropped by the done mark, even after the lease', async () => {
+      const { log } = captureLogger();
+      let now = Date.now();
+      let handled = 0;
+      const logic = async (ctx: TurnContext) => {
+        handled++;
+        await ctx.sendActivity('ok');
+      };
+      const s = await startGuardedServer({ jwks, middleware: [new DedupeMiddleware({ storage: storage(), log, scope: 'shared', now: () => now })], logic });
+      try {
+        const activity = teamsMessage(connector.serviceUrl);
+        await post(s.url, activity, bearer());
+        now += 60 * 60_000; // an hour later: the processing lease is long gone, the done mark is not
+        await post(s.url, activity, bearer());
+        assert.equal(handled, 1);
+      } finally {
+        await s.close();
+      }
+    });
+
+    it('R5/R7: a claim left by a crashed process never swallows the retry (per-process scope), and blocks it only for the lease (shared scope)', async () => {
+      const { log } = captureLogger();
+      let now = Date.now();
+      const db = openDatabase(dir);
+      dbs.push(db);
+      const store = new SqliteStorage(db, { now: () => now }); // claims expire on the same clock
+      let handled = 0;
+      const activity = teamsMessage(connector.serviceUrl);
+      const turn = { activity } as unknown as TurnContext;
+      const handle = () => {
+        handled++;
+        return Promise.resolve();
+      };
+      const crashed = () => new Promise<void>(() => undefined); // the process died inside the turn
+      const mw = (bootId: string, scope: 'process' | 'shared') => new DedupeMiddleware({ storage: store, log, bootId, scope, now: () => now });
+
+      // one instance on SQLite: the restarted process handles Teams' retry at once
+      void mw('dead', 'process').onTurn(turn, crashed);
+      await sleep(20);
+      await mw('restarted', 'process').onTurn(turn, handle);
+      assert.equal(handled, 1);
+
+      // several instances on shared storage: the claim holds for the lease, then the retry runs
+      const other = { activity: teamsMessage(connector.serviceUrl) } as unknown as TurnContext;
+      void mw('dead', 'shared').onTurn(other, crashed);
+      await sleep(20);
+      now += 5_000;
+      await mw('survivor', 'shared').onTurn(other, handle);
+      assert.equal(handled, 1, 'within the lease: treated as in progress elsewhere');
+      now += 20_000;
+      await mw('survivor', 'shared').onTurn(other, handle);
+      assert.equal(handled, 2, 'after the lease: handled');
+      await mw('survivor', 'shared').onTurn(other, handle);
+      assert.equal(handled, 2, 'and then marked done');
     });
 
     it('R5: a turn that fails releases its claim, so the redelivery runs', async () => {

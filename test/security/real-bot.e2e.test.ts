@@ -32,6 +32,7 @@ describe('security on the real bot (credentialed mode)', function () {
     const settings = jwks.authSettings(APP_ID);
     const security = createSecurityLayer({ log, anonymous: false, isTest: true, allowedTenantIds: ['tenant-1'] });
     bot = await makeBot({
+      security: false, // composed here instead: the outbound token must be the fake one
       env: { ...settings, MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'unused', GRAPH_CLIENT_ID: '', GRAPH_CLIENT_SECRET: '' },
       // real inbound validation against fakeJwks; outbound token faked (MSAL needs AAD on the network)
       wrapAuth: () => security.wrapAuth(new ConfigurationBotFrameworkAuthentication(settings, fakeOutboundCredentials(APP_ID))),

@@ -1,12 +1,25 @@
 // R5: Teams redelivers a message when the turn took longer than ~15 s, sometimes while the first
 // delivery is still running, and with several instances behind one Azure Bot the copies can land
-// on different machines. The first delivery claims the activity in shared storage (create-only:
-// exactly one claim wins, in SQLite and in Blob storage alike); the copies are acknowledged and
-// dropped. If the turn fails, the claim is released so Teams' retry can run it. If the storage
-// itself is failing, the turn runs unclaimed (fail open): the user still gets the answer, at the
-// risk of a duplicate while the store is down — each instance's job table still dedupes locally.
+// on different machines. Each delivery first looks for a "done" mark, then takes a create-only
+// "processing" claim (exactly one claim wins, in SQLite and in Blob storage alike); copies that
+// find either are acknowledged and dropped. A turn that finishes sets the "done" mark (24 h); a
+// turn that throws releases its claim so Teams' retry runs.
+//
+// A crash must not turn into a lost message: a process killed after claiming but before the
+// activity was accepted leaves a claim nobody will complete.
+// - Per-process scope (default with the embedded SQLite store, i.e. one instance): the
+//   processing claim is keyed by this process's boot id, so a retry arriving after the restart is
+//   processed; whatever the dead process had already accepted is deduplicated by the durable job
+//   table (same activity → same job id).
+// - Shared scope (default with Blob storage, several instances): the processing claim is global
+//   and held for `processingLeaseMs` (default 20 s, longer than Teams' 15 s redelivery); a retry
+//   after the lease is processed. A retry that arrives within the lease after a crash is dropped:
+//   see docs/hardening.md "Known limits".
+// If the storage itself fails, the turn runs unclaimed (fail open): the user still gets an answer.
+import { randomUUID } from 'node:crypto';
 import type { Middleware, TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
+import { BlobStorage } from '../../storage/blob-storage';
 import type { ClaimableStorage } from '../../storage/sqlite-storage';
 import { isContinuation } from '../security/activity-gate';
 import { hashKey } from './conversation-key';
@@ -14,58 +27,88 @@ import { hashKey } from './conversation-key';
 export interface DedupeOptions {
   storage: ClaimableStorage;
   log: Logger;
-  /** how long an activity id is remembered (default 24 h) */
-  ttlMs?: number;
+  /** 'process' or 'shared'; default: 'shared' for BlobStorage, else 'process' */
+  scope?: 'process' | 'shared';
+  /** how long a finished activity is remembered (default 24 h) */
+  doneTtlMs?: number;
+  /** how long a processing claim blocks copies (default 20 s) */
+  processingLeaseMs?: number;
   now?: () => number;
   /** activity types deduplicated (default: message) */
   types?: readonly string[];
+  /** identifies this process (tests) */
+  bootId?: string;
 }
 
 export const DEDUPE_KEY_PREFIX = 'dedupe/';
+const BOOT_ID = randomUUID();
 
-export function dedupeKey(activity: { channelId?: string; conversation?: { id?: string }; id?: string }): string | undefined {
+type ActivityIds = { channelId?: string; conversation?: { id?: string }; id?: string };
+
+/** The "done" key of an activity (shared by all instances and restarts). */
+export function dedupeKey(activity: ActivityIds): string | undefined {
   if (typeof activity.id !== 'string' || activity.id === '') return undefined;
-  return `${DEDUPE_KEY_PREFIX}${hashKey(activity.channelId ?? '', activity.conversation?.id ?? '', activity.id)}`;
+  return `${DEDUPE_KEY_PREFIX}d/${hashKey(activity.channelId ?? '', activity.conversation?.id ?? '', activity.id)}`;
 }
 
 export class DedupeMiddleware implements Middleware {
-  private readonly ttlMs: number;
+  private readonly doneTtlMs: number;
+  private readonly leaseMs: number;
   private readonly now: () => number;
   private readonly types: ReadonlySet<string>;
+  private readonly scope: 'process' | 'shared';
+  private readonly bootId: string;
 
   constructor(private readonly options: DedupeOptions) {
-    this.ttlMs = options.ttlMs ?? 24 * 60 * 60 * 1000;
+    this.doneTtlMs = options.doneTtlMs ?? 24 * 60 * 60 * 1000;
+    this.leaseMs = options.processingLeaseMs ?? 20_000;
     this.now = options.now ?? Date.now;
     this.types = new Set(options.types ?? ['message']);
+    this.scope = options.scope ?? (options.storage instanceof BlobStorage ? 'shared' : 'process');
+    this.bootId = options.bootId ?? BOOT_ID;
   }
 
   async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
     const a = context.activity;
-    const key = this.types.has(a.type) && !isContinuation(a) ? dedupeKey(a) : undefined;
-    if (!key) {
+    const doneKey = this.types.has(a.type) && !isContinuation(a) ? dedupeKey(a) : undefined;
+    if (!doneKey) {
       await next();
       return;
     }
+    const hash = doneKey.slice(`${DEDUPE_KEY_PREFIX}d/`.length);
+    const processingKey = this.scope === 'shared' ? `${DEDUPE_KEY_PREFIX}p/${hash}` : `${DEDUPE_KEY_PREFIX}p/${this.bootId}/${hash}`;
+    const storage = this.options.storage;
     const now = this.now();
+
     let won: boolean;
     try {
-      won = await this.options.storage.claim(key, { type: a.type, at: new Date(now).toISOString() }, { expiresAt: new Date(now + this.ttlMs) });
+      const done = await storage.read([doneKey]);
+      if (done[doneKey]) {
+        this.options.log.info({ event: 'duplicate-activity', activityType: a.type, state: 'done' }, 'activity already handled; dropped');
+        return;
+      }
+      won = await storage.claim(processingKey, { at: new Date(now).toISOString() }, { expiresAt: new Date(now + this.leaseMs) });
     } catch (err) {
-      this.options.log.warn({ event: 'dedupe-unavailable', err: (err as Error).name }, 'dedupe claim failed; handling the activity unclaimed');
+      this.options.log.warn({ event: 'dedupe-unavailable', err: (err as Error).name }, 'dedupe store failed; handling the activity unclaimed');
       await next();
       return;
     }
     if (!won) {
-      this.options.log.info({ event: 'duplicate-activity', activityType: a.type }, 'activity already handled; dropped');
+      this.options.log.info({ event: 'duplicate-activity', activityType: a.type, state: 'processing' }, 'activity being handled elsewhere; dropped');
       return;
     }
     try {
       await next();
     } catch (err) {
-      await this.options.storage.delete([key]).catch((e: unknown) => {
+      await storage.delete([processingKey]).catch((e: unknown) => {
         this.options.log.warn({ event: 'dedupe-release-failed', err: (e as Error).name }, 'could not release the dedupe claim');
       });
       throw err;
     }
+    const doneAt = this.now();
+    await storage.claim(doneKey, { at: new Date(doneAt).toISOString() }, { expiresAt: new Date(doneAt + this.doneTtlMs) }).catch((e: unknown) => {
+      // the processing claim still covers the lease; later copies may run again (at-least-once)
+      this.options.log.warn({ event: 'dedupe-mark-failed', err: (e as Error).name }, 'could not mark the activity done');
+    });
   }
 }
