@@ -80,10 +80,10 @@ export const ESCALATION_MESSAGES = defineMessages({
   resolveButton: { ja: '解決済みにする', en: 'Resolve' },
   resolveInputLabel: { ja: '解決内容 (依頼者にも表示されます)', en: 'Resolution note (the requester sees it too)' },
   resolveSend: { ja: '解決済みにする', en: 'Resolve' },
-  historyCreated: { ja: '{at} {name} さんがエスカレーション', en: '{at} escalated by {name}' },
-  historyTaken: { ja: '{at} {name} さんが担当', en: '{at} taken by {name}' },
-  historyReplied: { ja: '{at} {name} さんが回答: {note}', en: '{at} {name} replied: {note}' },
-  historyResolved: { ja: '{at} {name} さんが解決済みに: {note}', en: '{at} resolved by {name}: {note}' },
+  historyCreated: { ja: '{at} {name} さんからエスカレーション', en: '{at} escalated by {name}' },
+  historyTaken: { ja: '{at} {name} さんが担当しました', en: '{at} taken by {name}' },
+  historyReplied: { ja: '{at} {name} さんが回答しました: {note}', en: '{at} {name} replied: {note}' },
+  historyResolved: { ja: '{at} {name} さんが解決済みにしました: {note}', en: '{at} resolved by {name}: {note}' },
 
   // ---- answers to the engineers' buttons -----------------------------------------------------
   noticeAlreadyTaken: { ja: 'この件はすでに {name} さんが担当しています。', en: '{name} already has this one.' },
