@@ -20,6 +20,8 @@ export interface EscalationFeatureOptions {
   transport?: EscalationTransport;
   /** an index entry whose record never appeared is dropped after this long (default 5 min) */
   missingGraceMs?: number;
+  /** the bot's per-conversation send lane: `(id, call) => pacer.run(id, call)` (see teams-transport) */
+  pace?: <T>(conversationId: string, call: () => Promise<T>) => Promise<T>;
 }
 
 export interface EscalationFeature {
@@ -66,7 +68,8 @@ export function createEscalationFeature(options: EscalationFeatureOptions): Esca
       if (drainer) return;
       const clock = services.clock;
       const now = () => clock.now().getTime();
-      const transport = options.transport ?? createTeamsTransport({ adapter, appId, timeoutMs: config.sendTimeoutMs, logger });
+      const transport =
+        options.transport ?? createTeamsTransport({ adapter, appId, timeoutMs: config.sendTimeoutMs, logger, ...(options.pace ? { pace: options.pace } : {}) });
       const deliveries = new EscalationDeliveries({ transport, store, config, now, ...(options.fetch ? { fetch: options.fetch } : {}) });
       drainer = new OutboxDrainer(store, deliveries, {
         policy: config.retry,

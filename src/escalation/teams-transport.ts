@@ -31,6 +31,12 @@ export interface TeamsTransportOptions {
   /** one HTTP call to the Bot Connector */
   timeoutMs: number;
   logger?: EscalationLogger;
+  /**
+   * Runs a call in its conversation's send lane (the bot's SendPacer: `(id, fn) => pacer.run(id, fn)`),
+   * so escalation traffic shares the per-conversation rate limit with everything else. These raw
+   * requests do not pass through the paced `client.conversations` methods.
+   */
+  pace?: <T>(conversationId: string, call: () => Promise<T>) => Promise<T>;
 }
 
 interface PipelineLike {
@@ -93,7 +99,11 @@ export function createTeamsTransport(options: TeamsTransportOptions): Escalation
   }
 
   /** One JSON request through the client; non-2xx → DeliveryFailure (Retry-After kept). */
-  async function request(client: ConnectorClient, serviceUrl: string, what: string, method: 'POST' | 'PUT', path: string, body: unknown): Promise<Record<string, unknown>> {
+  async function request(client: ConnectorClient, serviceUrl: string, what: string, method: 'POST' | 'PUT', path: string, body: unknown, lane: string): Promise<Record<string, unknown>> {
+    return options.pace ? options.pace(lane, () => requestNow(client, serviceUrl, what, method, path, body)) : requestNow(client, serviceUrl, what, method, path, body);
+  }
+
+  async function requestNow(client: ConnectorClient, serviceUrl: string, what: string, method: 'POST' | 'PUT', path: string, body: unknown): Promise<Record<string, unknown>> {
     const base = serviceUrl.endsWith('/') ? serviceUrl : `${serviceUrl}/`;
     const url = new URL(path, base);
     const pipelineRequest = createPipelineRequest({
@@ -135,7 +145,7 @@ export function createTeamsTransport(options: TeamsTransportOptions): Escalation
           tenantId: target.tenantId,
           channelData: { channel: { id: target.channelId }, tenant: { id: target.tenantId } },
           activity,
-        });
+        }, target.channelId);
         const id = typeof response.id === 'string' ? response.id : '';
         const activityId = typeof response.activityId === 'string' ? response.activityId : '';
         if (id === '' || activityId === '') throw new DeliveryFailure('post-thread: the connector answered without ids', { retryable: false });
@@ -149,13 +159,13 @@ export function createTeamsTransport(options: TeamsTransportOptions): Escalation
           ...activity,
           id: activityId,
           conversation: { id: ref.conversation.id },
-        });
+        }, ref.conversation.id);
       });
     },
 
     async send(ref: ConversationRef, activity: OutgoingActivity) {
       return withClient(ref, 'send', async (client) => {
-        const response = await request(client, ref.serviceUrl, 'send', 'POST', conversationPath(ref.conversation.id), activity);
+        const response = await request(client, ref.serviceUrl, 'send', 'POST', conversationPath(ref.conversation.id), activity, ref.conversation.id);
         return typeof response.id === 'string' && response.id !== '' ? { activityId: response.id } : {};
       });
     },

@@ -40,8 +40,17 @@ describe('Teams transport (botframework-connector 4.23.3)', () => {
     assert.deepEqual(body.activity.entities[0].mentioned, { id: 'tag-1', name: 'Backup On-Call', type: 'tag' });
   });
 
-  it('updates and sends in a thread (ids encoded in the path)', async () => {
-    const transport = createTeamsTransport({ adapter, appId: '', timeoutMs: 2000 });
+  it('updates and sends in a thread (ids encoded in the path), each call in its conversation’s send lane', async () => {
+    const lanes: string[] = [];
+    const transport = createTeamsTransport({
+      adapter,
+      appId: '',
+      timeoutMs: 2000,
+      pace: (id, call) => {
+        lanes.push(id);
+        return call();
+      },
+    });
     const ref = { serviceUrl: connector.serviceUrl, channelId: 'msteams', conversation: { id: '19:a@thread.tacv2;messageid=5', conversationType: 'channel', tenantId: 'tenant-1', isGroup: true } };
     await transport.update(ref, '77', activity);
     const sent = await transport.send(ref, activity);
@@ -53,6 +62,7 @@ describe('Teams transport (botframework-connector 4.23.3)', () => {
     assert.equal(post?.method, 'POST');
     assert.equal(post?.path, '/v3/conversations/19%3Aa%40thread.tacv2%3Bmessageid%3D5/activities');
     assert.deepEqual(sent, { activityId: 'sent-1' });
+    assert.deepEqual(lanes, ['19:a@thread.tacv2;messageid=5', '19:a@thread.tacv2;messageid=5']);
   });
 
   it('R1/R3: a 429 or a 500 is exactly one request, surfaced with its Retry-After', async () => {
