@@ -3,11 +3,15 @@
 // and the process exits 0 within the deadline; a hook that hangs ends in exit 1 at the deadline.
 import { strict as assert } from 'node:assert';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import * as http from 'node:http';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { pathToFileURL } from 'node:url';
 
 const FIXTURE = join(__dirname, 'fixtures', 'shutdown-app.ts');
+const MAIN = join(__dirname, '..', '..', 'src', 'main.ts');
 
 interface Child {
   proc: ChildProcess;
@@ -16,8 +20,10 @@ interface Child {
   exited: Promise<{ code: number | null; at: number }>;
 }
 
-async function startChild(env: Record<string, string> = {}): Promise<Child> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', '--no-deprecation', FIXTURE], {
+async function startChild(env: Record<string, string> = {}, script = FIXTURE, readyEvent = 'listening', cwd?: string): Promise<Child> {
+  // tsx by absolute URL: the child may run in another folder (main.ts reads a .env from its cwd)
+  const proc = spawn(process.execPath, ['--import', pathToFileURL(require.resolve('tsx')).href, '--no-deprecation', script], {
+    ...(cwd ? { cwd } : {}),
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -35,7 +41,7 @@ async function startChild(env: Record<string, string> = {}): Promise<Child> {
         try {
           const o = JSON.parse(line) as Record<string, unknown>;
           lines.push(o);
-          if (o.event === 'listening') resolve(o.port as number);
+          if (o.event === readyEvent) resolve(o.port as number);
         } catch {
           /* not JSON */
         }
@@ -118,6 +124,28 @@ describe('hardening/graceful-shutdown (R8)', function () {
       assert.ok(child.lines.some((l) => l.event === 'shutdown-deadline'));
     } finally {
       child.proc.kill('SIGKILL');
+    }
+  });
+
+  it('the real src/main.ts: SIGTERM → /readyz 503 while draining, then exit 0', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'nwcheck-main-'));
+    // run from an empty folder so a developer's .env cannot turn this into credentialed mode
+    const child = await startChild({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'info' }, MAIN, 'started', dataDir);
+    try {
+      assert.equal((await get(child.port, '/readyz', false)).status, 200);
+      const t0 = Date.now();
+      child.proc.kill('SIGTERM');
+      await sleep(300);
+      assert.equal((await get(child.port, '/readyz', false)).status, 503);
+      assert.equal((await get(child.port, '/healthz', false)).status, 200, 'still alive while draining');
+      const { code, at } = await child.exited;
+      assert.equal(code, 0);
+      assert.ok(at - t0 < 10_000, `${at - t0} ms`);
+      const done = child.lines.filter((l) => l.event === 'shutdown-hook').map((l) => l.hook);
+      assert.deepEqual(done, ['jobs', 'escalation', 'analysis-pool', 'app']);
+    } finally {
+      child.proc.kill('SIGKILL');
+      rmSync(dataDir, { recursive: true, force: true });
     }
   });
 });
