@@ -30,7 +30,7 @@ export type BenchTarget = 'bot' | 'echo';
 
 export interface BotBenchOptions {
   concurrencies?: readonly number[];
-  /** measured requests at each concurrency (default 200 / 600 / 1500 for 1 / 10 / 50) */
+  /** measured requests at each concurrency (default 150 / 400 / 1000 for 1 / 10 / 50) */
   requestsAt?: (concurrency: number) => number;
   /** unmeasured requests after start, at concurrency 1 then 10 (JIT, lazy loads, sockets) */
   warmup?: number;
@@ -81,7 +81,7 @@ export interface BotBenchResult {
   results: TargetResult[];
 }
 
-const DEFAULT_REQUESTS: Record<number, number> = { 1: 200, 10: 600, 50: 1500 };
+const DEFAULT_REQUESTS: Record<number, number> = { 1: 150, 10: 400, 50: 1000 };
 const LOG_NAME = 'AzureBackup_Check_NW_20240611_093015.log';
 
 /** dist/main.js and dist/bench/echo-bot.js; under tsx (tests) the .ts sources with tsx's hook. */
@@ -303,6 +303,16 @@ export function botFigures(r: BotBenchResult): BenchFigure[] {
         unit: 'MB',
         ...(isBot ? { target: { op: '<=' as const, value: 250 } } : {}),
         note: `VmHWM; ${round(t.rssAfterMB ?? Number.NaN, 0)} MB at the end`,
+      });
+    }
+    const last = t.levels[t.levels.length - 1]?.probe;
+    if (last && Number.isFinite(last.heapAfterGcMB)) {
+      out.push({
+        id: `${t.target}-heap-after-gc-mb`,
+        label: `${who}: heap still in use after the run`,
+        value: round(last.heapAfterGcMB, 0),
+        unit: 'MB',
+        note: `after a full GC; peak heap used ${round(last.peakHeapUsedMB, 0)} MB (uncollected garbage included)`,
       });
     }
     if (isBot) out.push({ id: 'bot-log-bytes-per-analysis', label: 'bot: log output per analysis', value: round(t.logBytesPerRequest, 0), unit: 'B', note: 'stdout, LOG_LEVEL=info' });
