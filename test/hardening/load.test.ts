@@ -95,7 +95,7 @@ describe('hardening/load (A13, R13)', function () {
     connector.calls.length = 0;
     bot.turns.length = 0;
     const heapBefore = heapMb();
-    const r = await autocannon({ url: bot.url, connections: 20, duration: SECONDS, method: 'POST', headers, body });
+    const r = await autocannon({ url: bot.url, connections: 20, duration: SECONDS, method: 'POST', headers, body, workers: 1 });
     const heapDelta = heapMb() - heapBefore;
     figures(`R13: ${r.requests.total} requests, ${r.requests.average} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, heap Δ ${heapDelta.toFixed(1)} MB`);
     assert.equal(r.errors, 0);
