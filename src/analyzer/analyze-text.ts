@@ -7,7 +7,7 @@ import { toEndpoint } from './parse/endpoint-report';
 import { parseLog } from './parse/parse-log';
 import { isAsrMarker } from './parse/script-info';
 import { assessTls } from './parse/tls-assessment';
-import { flatten } from './parse/text';
+import { byLine } from './parse/text';
 import { regionForGeoCode } from './region/regions';
 import type { Endpoint, LogKind, Overall, ProxyContext, RegionInfo, Report, SourceInfo, TextEncoding } from './report';
 import { SCHEMA_VERSION } from './report';
@@ -36,9 +36,9 @@ function toProxyContext(p: ProxyObservation): ProxyContext {
     context: p.context,
     found,
     enabled: found && p.enabled,
-    server: found && p.server !== null ? flatten(p.server) : null,
-    bypass: found ? p.bypass.map(flatten) : [],
-    evidence: [...p.evidence].sort((a, b) => a.line - b.line),
+    server: found && p.server !== null ? p.server : null,
+    bypass: found ? p.bypass.slice() : [],
+    evidence: byLine(p.evidence),
   };
 }
 
@@ -63,11 +63,11 @@ function missingChecksOf(log: ParsedLog): string[] {
 function sourceOf(log: ParsedLog, meta: TextMeta): SourceInfo {
   const source: SourceInfo = { kind: log.kind, complete: log.kind === 'unknown' ? false : log.complete, encoding: meta.encoding, lineCount: log.lineCount };
   if (meta.fileName !== undefined) source.fileName = meta.fileName;
-  if (log.host !== undefined) source.host = flatten(log.host);
-  if (log.os !== undefined) source.os = flatten(log.os);
+  if (log.host !== undefined) source.host = log.host;
+  if (log.os !== undefined) source.os = log.os;
   if (log.osVersion !== undefined) source.osVersion = log.osVersion;
   if (log.startedAt !== undefined) source.startedAt = log.startedAt;
-  if (log.scriptVersion !== undefined) source.scriptVersion = flatten(log.scriptVersion);
+  if (log.scriptVersion !== undefined) source.scriptVersion = log.scriptVersion;
   if (meta.archive !== undefined) source.archive = meta.archive;
   if (meta.archiveEntry !== undefined) source.archiveEntry = meta.archiveEntry;
   return source;
@@ -104,7 +104,7 @@ export function analyzeText(text: string, meta: TextMeta): Report {
     source: sourceOf(log, meta),
     endpoints,
     proxy: { configured: contexts.some((c) => c.enabled), contexts },
-    tls: { tls12: tls.tls12, keys: log.tls.keys.map((k) => ({ ...k, protocol: flatten(k.protocol) })), sectionFound: log.tls.sectionFound },
+    tls: { tls12: tls.tls12, keys: log.tls.keys.map((k) => ({ ...k })), sectionFound: log.tls.sectionFound },
     region: regionOf(endpoints),
     missingChecks: missingChecksOf(log),
   };

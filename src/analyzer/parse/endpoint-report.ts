@@ -3,7 +3,7 @@
 import type { Endpoint, LogKind, ProxyContextName, Verdict } from '../report';
 import { geoOfHost, isPrivateAddress, isPrivateLinkName, matchesNoProxy, matchesWindowsBypass } from './hosts';
 import type { EndpointObservation, ProxyObservation } from './model';
-import { flatten } from './text';
+import { byLine } from './text';
 
 function context(proxies: readonly ProxyObservation[], name: ProxyContextName): ProxyObservation | undefined {
   return proxies.find((p) => p.context === name);
@@ -53,22 +53,22 @@ export function toEndpoint(obs: EndpointObservation, kind: LogKind, proxies: rea
   const privateEndpoint =
     PE_SERVICES.has(service) &&
     (obs.addresses.some(isPrivateAddress) || obs.aliases.some(isPrivateLinkName) || isPrivateLinkName(obs.host));
-  // Fields in reading order; strings copied flat so the report never pins the (large) log text.
-  const ep = { host: flatten(obs.host), port: obs.port, service } as Endpoint;
+  // Fields in reading order. Arrays are copied (the report shares nothing mutable with the parse).
+  const ep = { host: obs.host, port: obs.port, service } as Endpoint;
   const geo = geoOfHost(obs.host);
   if (geo !== undefined) ep.geo = geo;
   ep.dns = dns;
-  ep.addresses = obs.addresses.map(flatten);
-  ep.aliases = obs.aliases.map(flatten);
+  ep.addresses = obs.addresses.slice();
+  ep.aliases = obs.aliases.slice();
   ep.tcp = obs.tcp;
   ep.http = obs.http;
-  if (obs.httpDetail !== undefined) ep.httpDetail = flatten(obs.httpDetail);
+  if (obs.httpDetail !== undefined) ep.httpDetail = obs.httpDetail;
   if (obs.httpCause !== undefined) ep.httpCause = obs.httpCause;
   if (obs.httpStatus !== undefined) ep.httpStatus = obs.httpStatus;
   if (obs.httpNote !== undefined) ep.httpNote = obs.httpNote;
   ep.viaProxy = viaProxy;
   ep.privateEndpoint = privateEndpoint;
   ep.verdict = verdictOf(obs);
-  ep.evidence = [...obs.evidence].sort((a, b) => a.line - b.line);
+  ep.evidence = byLine(obs.evidence);
   return ep;
 }

@@ -5,11 +5,16 @@
 /** Called once per line with its 1-based number and its text (without the line break); `true` stops. */
 export type LineVisitor = (lineNo: number, line: string) => boolean | void;
 
+/** Called once per line with its 1-based number and where it sits in the text: `text.slice(start, end)`. */
+export type LineRangeVisitor = (lineNo: number, start: number, end: number) => boolean | void;
+
 /**
- * Visits every line of `text`. A trailing line break does not start an extra empty line; an empty
- * text has no lines. Returns the number of lines visited. Linear time: each break is found once with indexOf.
+ * Visits every line of `text` as a range, so a caller that looks at most lines only through
+ * `charCodeAt` needs no string per line. A trailing line break does not start an extra empty line;
+ * an empty text has no lines. Returns the number of lines visited. Linear time: each break is
+ * found once with indexOf.
  */
-export function forEachLine(text: string, visit: LineVisitor): number {
+export function forEachLineRange(text: string, visit: LineRangeVisitor): number {
   const n = text.length;
   if (n === 0) return 0;
   let pos = 0;
@@ -32,13 +37,20 @@ export function forEachLine(text: string, visit: LineVisitor): number {
       next = n;
     }
     lineNo++;
-    if (visit(lineNo, text.slice(pos, end)) === true) return lineNo;
+    if (visit(lineNo, pos, end) === true) return lineNo;
     pos = next;
   }
   return lineNo;
 }
 
+/**
+ * Visits every line of `text` (see forEachLineRange). Returns the number of lines visited.
+ */
+export function forEachLine(text: string, visit: LineVisitor): number {
+  return forEachLineRange(text, (lineNo, start, end) => visit(lineNo, text.slice(start, end)));
+}
+
 /** Number of lines `forEachLine` would visit. */
 export function countLines(text: string): number {
-  return forEachLine(text, () => undefined);
+  return forEachLineRange(text, () => undefined);
 }

@@ -108,27 +108,31 @@ export function newProxyObservation(context: ProxyContextName): ProxyObservation
   return { context, found: false, enabled: false, server: null, bypass: [], denied: false, evidence: [] };
 }
 
-/** Endpoints keyed by host:port, in order of first appearance. */
+/** Endpoints keyed by host + port, in order of first appearance. */
 export class EndpointTable {
-  private readonly byKey = new Map<string, EndpointObservation>();
+  /** by host, then its ports (almost always one): no "host:port" key string per lookup */
+  private readonly byHost = new Map<string, EndpointObservation[]>();
   readonly list: EndpointObservation[] = [];
 
   get(host: string, port: number, line: number): EndpointObservation {
-    const key = `${host}:${port}`;
-    let ep = this.byKey.get(key);
-    if (!ep) {
-      ep = {
-        host, port, service: serviceOf(host), firstLine: line, dns: 'unknown', addresses: [], aliases: [], tcp: 'not-tested',
-        http: 'not-tested', webStarted: false, cut: false, evidence: [], aspects: [],
-      };
-      this.byKey.set(key, ep);
-      this.list.push(ep);
+    const same = this.byHost.get(host);
+    if (same !== undefined) {
+      for (const ep of same) if (ep.port === port) return ep;
     }
+    const ep: EndpointObservation = {
+      host, port, service: serviceOf(host), firstLine: line, dns: 'unknown', addresses: [], aliases: [], tcp: 'not-tested',
+      http: 'not-tested', webStarted: false, cut: false, evidence: [], aspects: [],
+    };
+    if (same !== undefined) same.push(ep);
+    else this.byHost.set(host, [ep]);
+    this.list.push(ep);
     return ep;
   }
 
   find(host: string, port: number): EndpointObservation | undefined {
-    return this.byKey.get(`${host}:${port}`);
+    const same = this.byHost.get(host);
+    if (same !== undefined) for (const ep of same) if (ep.port === port) return ep;
+    return undefined;
   }
 }
 

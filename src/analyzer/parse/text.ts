@@ -7,7 +7,8 @@ export const EVIDENCE_MAX = 300;
 /** How much of one line the parsers look at: long enough for any real log line. */
 export const ANALYSIS_MAX = 16384;
 
-function isSpace(c: number): boolean {
+/** Characters trimLine drops at both ends. */
+export function isSpaceCode(c: number): boolean {
   // space, tab, NUL-ish padding, NBSP, ideographic space, BOM
   return c === 0x20 || c === 0x09 || c === 0x00 || c === 0xa0 || c === 0x3000 || c === 0xfeff || c === 0x0b || c === 0x0c;
 }
@@ -16,19 +17,38 @@ function isSpace(c: number): boolean {
 export function trimLine(s: string): string {
   let a = 0;
   let b = s.length;
-  while (a < b && isSpace(s.charCodeAt(a))) a++;
-  while (b > a && isSpace(s.charCodeAt(b - 1))) b--;
+  while (a < b && isSpaceCode(s.charCodeAt(a))) a++;
+  while (b > a && isSpaceCode(s.charCodeAt(b - 1))) b--;
   return a === 0 && b === s.length ? s : s.slice(a, b);
 }
+
+/** Characters cleanEvidenceText replaces (or, for surrogates, looks at): rare in real logs. */
+const NEEDS_CLEANING = /[\u0000-\u001f\u007f-\u009f\ud800-\udfff]/;
 
 /**
  * Text safe to show as evidence: trimmed, control characters replaced by a visible mark, lone
  * surrogates replaced, at most EVIDENCE_MAX characters (an ellipsis marks a cut).
+ *
+ * Not copied: a clean line stays a slice of the log text. A report therefore keeps its log's text
+ * alive while the report object lives (at most the input size); reports leave the analyzer by
+ * structured clone (the bot's worker) or JSON (storage, CLI), which copy only the short strings.
  */
 export function cleanEvidenceText(raw: string): string {
   const head = raw.length > EVIDENCE_MAX * 2 ? raw.slice(0, EVIDENCE_MAX * 2) : raw;
   const t = trimLine(head);
-  // Build from slices of clean runs (not char by char): keeps the result a flat, compact string.
+  let out = NEEDS_CLEANING.test(t) ? replaceUnsafe(t) : t;
+  if (out.length > EVIDENCE_MAX || head.length < raw.length) {
+    let cut = Math.min(out.length, EVIDENCE_MAX - 1);
+    const last = out.charCodeAt(cut - 1);
+    if (last >= 0xd800 && last <= 0xdbff) cut--;
+    out = out.slice(0, cut) + '\u2026';
+  }
+  return out;
+}
+
+/** Control characters → '·' (tab → space), lone surrogates → U+FFFD; valid pairs kept. */
+function replaceUnsafe(t: string): string {
+  // Build from slices of clean runs (not char by char).
   const parts: string[] = [];
   let runStart = 0;
   for (let i = 0; i < t.length; i++) {
@@ -46,25 +66,24 @@ export function cleanEvidenceText(raw: string): string {
       runStart = i + 1;
     }
   }
-  let out: string;
-  if (parts.length === 0) out = t;
-  else {
-    if (runStart < t.length) parts.push(t.slice(runStart));
-    out = parts.join('');
-  }
-  if (out.length > EVIDENCE_MAX || head.length < raw.length) {
-    let cut = Math.min(out.length, EVIDENCE_MAX - 1);
-    const last = out.charCodeAt(cut - 1);
-    if (last >= 0xd800 && last <= 0xdbff) cut--;
-    out = out.slice(0, cut) + '\u2026';
-  }
-  // A flat copy, so a short evidence string never pins a 100 MB log in memory.
-  return flatten(out);
+  if (parts.length === 0) return t;
+  if (runStart < t.length) parts.push(t.slice(runStart));
+  return parts.join('');
 }
 
-/** A fresh flat string with the same content (drops references to a parent string). */
-export function flatten(s: string): string {
-  return s.length === 0 ? '' : (' ' + s).slice(1);
+/** A copy of `list` in line order (stable). Evidence lists are short: no Array#sort machinery. */
+export function byLine<T extends { line: number }>(list: readonly T[]): T[] {
+  const out = list.slice();
+  for (let i = 1; i < out.length; i++) {
+    const e = out[i] as T;
+    let j = i - 1;
+    while (j >= 0 && (out[j] as T).line > e.line) {
+      out[j + 1] = out[j] as T;
+      j--;
+    }
+    out[j + 1] = e;
+  }
+  return out;
 }
 
 export function evidence(line: number, raw: string): Evidence {
@@ -95,10 +114,30 @@ export function keyOf(s: string): string {
   let out = '';
   for (let j = 0; j < k.length; j++) {
     const c = k.charCodeAt(j);
-    if (isSpace(c) || c === 0x3000) continue;
+    if (isSpaceCode(c) || c === 0x3000) continue;
     out += k[j] as string;
   }
   return out.toLowerCase();
+}
+
+/**
+ * `keyOf(s) === key` for a lower-case ASCII `key`, without building the key: lines that are not
+ * `key: value` (separators, messages) are usually ruled out at their first character.
+ */
+export function keyIs(s: string, key: string): boolean {
+  const colon = colonIndex(s);
+  const end = colon === -1 ? s.length : colon;
+  if (end > 80) return key === '';
+  let j = 0;
+  for (let i = 0; i < end; i++) {
+    let c = s.charCodeAt(i);
+    if (isSpaceCode(c) || c === 0x3000) continue;
+    if (c >= 0x41 && c <= 0x5a) c += 0x20;
+    else if (c >= 0x80) return keyOf(s) === key; // toLowerCase rules beyond ASCII: ask keyOf
+    if (j >= key.length || c !== key.charCodeAt(j)) return false;
+    j++;
+  }
+  return j === key.length;
 }
 
 /** The trimmed part after the first colon ('' when none). */
@@ -178,10 +217,10 @@ export function tokens(s: string, max = 64): string[] {
   let i = 0;
   const n = s.length;
   while (i < n && out.length < max) {
-    while (i < n && isSpace(s.charCodeAt(i))) i++;
+    while (i < n && isSpaceCode(s.charCodeAt(i))) i++;
     if (i >= n) break;
     const start = i;
-    while (i < n && !isSpace(s.charCodeAt(i))) i++;
+    while (i < n && !isSpaceCode(s.charCodeAt(i))) i++;
     out.push(s.slice(start, i));
   }
   return out;

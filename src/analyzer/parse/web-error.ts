@@ -2,6 +2,7 @@
 // English or Japanese: did the server answer (any HTTP status), did the path fail (and why), or is
 // it something nobody knows (inconclusive, never success). Substring checks only.
 import type { HttpFailureCause } from '../report';
+import { PhraseScanner } from './phrase-scanner';
 import { isDigit } from './text';
 
 export type WebOutcome =
@@ -25,8 +26,11 @@ export function statusInParens(msg: string): number | undefined {
   return undefined;
 }
 
+/** A character from U+3000 up (kana, kanji, full-width forms). */
+const JAPANESE_SCRIPT = /[\u3000-\uffff]/;
+
 // Azure Storage answers with an error code glued to its message; any of them proves the service answered.
-const STORAGE_ERROR_CODES = [
+const STORAGE_ERROR_CODES: readonly string[] = [
   'invalidqueryparametervalue', 'authenticationfailed', 'authorizationfailure', 'authorizationpermissionmismatch',
   'authorizationsourceipmismatch', 'authorizationprotocolmismatch', 'authorizationresourcetypemismatch',
   'resourcenotfound', 'containernotfound', 'blobnotfound', 'invaliduri', 'invalidresourcename', 'accountisdisabled',
@@ -35,90 +39,107 @@ const STORAGE_ERROR_CODES = [
   'missingrequiredheader', 'unsupportedqueryparameter', 'accountrequireshttps', 'noauthenticationinformation',
 ];
 
+// The English phrases, by what they mean. One scan of the message finds which groups occur.
+const G_CMDLET = 0; // with NOT_RECOGNIZED: the cmdlet does not exist
+const G_NOT_RECOGNIZED = 1;
+const G_IE_ENGINE = 2;
+const G_BASIC_PARSING = 3;
+const G_CANNOT_PARSE = 4;
+const G_PROXY_AUTH = 5;
+const G_TLS_TRUST = 6;
+const G_TLS_CHANNEL = 7;
+const G_PROXY_RESOLVE = 8;
+const G_DNS = 9;
+const G_TIMEOUT = 10;
+const G_CONNECT = 11;
+const G_CLOSED = 12;
+const G_STORAGE_CODE = 13;
+const G_REQUEST_ID = 14;
+const G_TIME = 15;
+const PHRASES: readonly (readonly string[])[] = [
+  ['invoke-webrequest', 'invoke-restmethod'],
+  ['is not recognized'],
+  ['internet explorer', 'iedomnotsupported'],
+  ['usebasicparsing'],
+  ['cannot be parsed'],
+  ['proxy authentication required'],
+  ['trust relationship', 'remote certificate is invalid', 'certificate chain'],
+  [
+    'could not create ssl', 'secure channel', 'ssl connection could not be established', 'unexpected error occurred on a send',
+    'unexpected error occurred on a receive', 'remote party has closed the transport stream', 'handshake',
+  ],
+  ['proxy name could not be resolved'],
+  ['remote name could not be resolved', 'could not be resolved', 'no such host is known', 'name or service not known'],
+  ['timed out', 'timeout'],
+  [
+    'unable to connect', 'no connection could be made', 'actively refused', 'connection attempt failed', 'connection refused',
+    'network is unreachable', 'host is unreachable',
+  ],
+  ['underlying connection was closed'],
+  STORAGE_ERROR_CODES,
+  ['requestid:'],
+  ['time:'],
+];
+const SCANNER = new PhraseScanner(PHRASES);
+
 /**
  * Outcome of one web-request error message (the text after `Invoke-WebRequest :` or inside
  * `PS>TerminatingError(...)`), English or Japanese, with or without quotes.
  */
 export function classifyWebError(message: string): WebOutcome {
   const m = message.length > 4096 ? message.slice(0, 4096) : message;
-  const l = m.toLowerCase();
+  const found = SCANNER.scan(m); // as if lower-cased
+  const has = (group: number): boolean => (found & (1 << group)) !== 0;
+  // every Japanese phrase below starts with a kana or kanji: without any, none of them can match
+  const ja = JAPANESE_SCRIPT.test(m);
   // Not run at all: the cmdlet does not exist (PowerShell 2.0 on old Windows).
-  if ((l.includes('invoke-webrequest') || l.includes('invoke-restmethod')) && (l.includes('is not recognized') || m.includes('認識されません'))) {
+  if (has(G_CMDLET) && (has(G_NOT_RECOGNIZED) || (ja && m.includes('認識されません')))) {
     return { state: 'not-tested' };
   }
   // The response came back; only parsing it failed (needs -UseBasicParsing).
-  if (
-    l.includes('internet explorer') ||
-    l.includes('iedomnotsupported') ||
-    (l.includes('usebasicparsing') && (l.includes('cannot be parsed') || m.includes('解析できません')))
-  ) {
+  if (has(G_IE_ENGINE) || (has(G_BASIC_PARSING) && (has(G_CANNOT_PARSE) || (ja && m.includes('解析できません'))))) {
     return { state: 'ok', note: 'ie-engine-unavailable' };
   }
   const status = statusInParens(m);
-  if (status === 407 || l.includes('proxy authentication required') || m.includes('プロキシ認証が必要')) {
+  if (status === 407 || has(G_PROXY_AUTH) || (ja && m.includes('プロキシ認証が必要'))) {
     return { state: 'failed', cause: 'proxy-auth', status: 407 };
   }
   // Certificate trust before the generic "underlying connection was closed" (the trust message starts with it).
-  if (
-    l.includes('trust relationship') ||
-    l.includes('remote certificate is invalid') ||
-    l.includes('certificate chain') ||
-    m.includes('信頼関係') ||
-    m.includes('リモート証明書は無効')
-  ) {
+  if (has(G_TLS_TRUST) || (ja && (m.includes('信頼関係') || m.includes('リモート証明書は無効')))) {
     return { state: 'failed', cause: 'tls-trust' };
   }
   if (status !== undefined) return { state: 'ok', status };
   if (
-    l.includes('could not create ssl') ||
-    l.includes('secure channel') ||
-    l.includes('ssl connection could not be established') ||
-    l.includes('unexpected error occurred on a send') ||
-    l.includes('unexpected error occurred on a receive') ||
-    l.includes('remote party has closed the transport stream') ||
-    l.includes('handshake') ||
-    m.includes('チャネルを作成できません') ||
-    (m.includes('予期しないエラー') && (m.includes('送信') || m.includes('受信')))
+    has(G_TLS_CHANNEL) ||
+    (ja && (m.includes('チャネルを作成できません') || (m.includes('予期しないエラー') && (m.includes('送信') || m.includes('受信')))))
   ) {
     return { state: 'failed', cause: 'tls-channel' };
   }
-  if (l.includes('proxy name could not be resolved') || m.includes('プロキシ名を解決できません')) {
+  if (has(G_PROXY_RESOLVE) || (ja && m.includes('プロキシ名を解決できません'))) {
     return { state: 'failed', cause: 'proxy-resolve' };
   }
-  if (
-    l.includes('remote name could not be resolved') ||
-    l.includes('could not be resolved') ||
-    l.includes('no such host is known') ||
-    l.includes('name or service not known') ||
-    m.includes('名を解決できません') ||
-    m.includes('そのようなホストは不明')
-  ) {
+  if (has(G_DNS) || (ja && (m.includes('名を解決できません') || m.includes('そのようなホストは不明')))) {
     return { state: 'failed', cause: 'dns' };
   }
-  if (l.includes('timed out') || l.includes('timeout') || m.includes('タイムアウト')) {
+  if (has(G_TIMEOUT) || (ja && m.includes('タイムアウト'))) {
     return { state: 'failed', cause: 'timeout' };
   }
   if (
-    l.includes('unable to connect') ||
-    l.includes('no connection could be made') ||
-    l.includes('actively refused') ||
-    l.includes('connection attempt failed') ||
-    l.includes('connection refused') ||
-    l.includes('network is unreachable') ||
-    l.includes('host is unreachable') ||
-    m.includes('に接続できません') ||
-    m.includes('接続できませんでした') ||
-    m.includes('拒否されたため') ||
-    m.includes('接続済みの呼び出し先が一定の時間を過ぎても正しく応答しなかった')
+    has(G_CONNECT) ||
+    (ja &&
+      (m.includes('に接続できません') ||
+        m.includes('接続できませんでした') ||
+        m.includes('拒否されたため') ||
+        m.includes('接続済みの呼び出し先が一定の時間を過ぎても正しく応答しなかった')))
   ) {
     return { state: 'failed', cause: 'connect' };
   }
   // The connection was cut without a clearer reason: in practice TLS being reset by a device.
-  if (l.includes('underlying connection was closed') || m.includes('基になる接続が閉じられました') || m.includes('接続が切断されました')) {
+  if (has(G_CLOSED) || (ja && (m.includes('基になる接続が閉じられました') || m.includes('接続が切断されました')))) {
     return { state: 'failed', cause: 'tls-channel' };
   }
-  for (const code of STORAGE_ERROR_CODES) if (l.includes(code)) return { state: 'ok' };
+  if (has(G_STORAGE_CODE)) return { state: 'ok' };
   // Storage error body without a known code: "<Code>… RequestId:… Time:…"
-  if (l.includes('requestid:') && l.includes('time:')) return { state: 'ok' };
+  if (has(G_REQUEST_ID) && has(G_TIME)) return { state: 'ok' };
   return { state: 'inconclusive' };
 }

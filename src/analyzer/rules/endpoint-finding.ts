@@ -3,11 +3,12 @@
 import type { Evidence, Finding, FindingCode, Severity } from '../report';
 import type { Aspect } from '../parse/model';
 import type { EndpointPair } from './rule';
+import { byLine } from '../parse/text';
 
 export function aspectEvidence(p: EndpointPair, aspects: readonly Aspect[]): Evidence[] {
   const picked = p.obs.evidence.filter((_e, i) => aspects.includes(p.obs.aspects[i] ?? 'other'));
   const src = picked.length > 0 ? picked : p.obs.evidence;
-  return [...src].sort((a, b) => a.line - b.line).slice(0, 8);
+  return byLine(src).slice(0, 8);
 }
 
 export function endpointFinding(code: FindingCode, severity: Severity, p: EndpointPair, aspects: readonly Aspect[]): Finding {

@@ -7,6 +7,7 @@ import { isDigit, trimLine } from '../text';
 import { applyWebOutcome } from './web-request-block';
 import { isCommandMissing, type CommandBlock } from './block';
 import type { WebOutcome } from '../web-error';
+import type { LineText } from '../line-text';
 
 /** Cause of a curl exit code (with its message for the ambiguous ones); 'ok' for -f's HTTP errors. */
 export function curlCause(code: number, message: string): HttpFailureCause | 'ok' {
@@ -71,12 +72,13 @@ export class CurlBlock implements CommandBlock {
     return this.status !== undefined || this.errorCode !== undefined || this.missing || this.wgetCause !== undefined;
   }
 
-  feed(lineNo: number, t: string): void {
+  feed(lineNo: number, line: LineText): void {
+    const t = line.t;
     if (t.length === 0) return;
     const ep = this.endpoint;
     const st = parseHttpStatusLine(t);
     if (st !== undefined) {
-      const l = t.toLowerCase();
+      const l = line.lower();
       if (st === 200 && l.includes('connection established')) {
         this.tunnel = true;
       } else if (this.status === undefined || (this.status >= 300 && this.status < 400)) {
@@ -97,12 +99,12 @@ export class CurlBlock implements CommandBlock {
       }
       return;
     }
-    const l = t.toLowerCase();
+    const l = line.lower();
     if (l.startsWith('* uses proxy env variable') || l.startsWith('* establish http proxy tunnel') || l.includes('connecting to proxy')) {
       this.tunnel = true;
       return;
     }
-    if (isCommandMissing(l, t)) {
+    if (isCommandMissing(line)) {
       this.missing = true;
       if (ep) addEvidence(ep, lineNo, t, 'http');
       return;

@@ -5,6 +5,7 @@ import { addAddress, addAlias, addEvidence, type EndpointObservation } from '../
 import { isIpAddress } from '../hosts';
 import { colonIndex, keyOf, tokens, trimLine, valueOf } from '../text';
 import { isCommandMissing, type CommandBlock } from './block';
+import type { LineText } from '../line-text';
 
 /** DNS facts about one host, kept until we know which endpoint(s) they belong to. */
 export interface HostDns {
@@ -47,12 +48,13 @@ export class DnsBlock implements CommandBlock {
     if (this.lines.length < 3) this.lines.push([lineNo, t]);
   }
 
-  feed(lineNo: number, t: string): void {
+  feed(lineNo: number, line: LineText): void {
+    const t = line.t;
     if (t.length === 0) {
       this.mode = 'none';
       return;
     }
-    const l = t.toLowerCase();
+    const l = line.lower();
     if (l.includes('non-authoritative answer') || t.includes('権限のない回答')) {
       this.answer = true;
       return;
@@ -70,7 +72,7 @@ export class DnsBlock implements CommandBlock {
       this.note(lineNo, t);
       return;
     }
-    if (isCommandMissing(l, t)) {
+    if (isCommandMissing(line)) {
       this.missing = true;
       this.note(lineNo, t);
       return;

@@ -1,4 +1,5 @@
 // Starts the right block reader for a TRY line.
+import type { LineText } from '../line-text';
 import type { EndpointTable } from '../model';
 import type { CommandBlock } from './block';
 import { CurlBlock } from './curl-block';
@@ -12,8 +13,8 @@ import { WebRequestBlock } from './web-request-block';
 class OtherBlock implements CommandBlock {
   readonly endpoint = undefined;
   private any = false;
-  feed(_lineNo: number, t: string): void {
-    if (t.length > 0) this.any = true;
+  feed(_lineNo: number, line: LineText): void {
+    if (line.t.length > 0) this.any = true;
   }
   finish(): void {}
   hasResult(): boolean {

@@ -5,6 +5,7 @@ import { addAddress, addEvidence, type EndpointObservation } from '../model';
 import { isIpAddress } from '../hosts';
 import { tokens } from '../text';
 import { isCommandMissing, type CommandBlock } from './block';
+import type { LineText } from '../line-text';
 
 export class TcpBlock implements CommandBlock {
   private result: 'ok' | 'failed' | undefined;
@@ -21,9 +22,10 @@ export class TcpBlock implements CommandBlock {
     return this.result !== undefined || this.missing;
   }
 
-  feed(lineNo: number, t: string): void {
+  feed(lineNo: number, line: LineText): void {
+    const t = line.t;
     if (t.length === 0) return;
-    const l = t.toLowerCase();
+    const l = line.lower();
     const ep = this.endpoint;
     if (l.includes('version') && l.startsWith('ncat')) return;
     if (
@@ -35,7 +37,7 @@ export class TcpBlock implements CommandBlock {
       if (ep) addEvidence(ep, lineNo, t, 'dns');
       return;
     }
-    if (isCommandMissing(l, t)) {
+    if (isCommandMissing(line)) {
       this.missing = true;
       if (ep) addEvidence(ep, lineNo, t, 'tcp');
       return;

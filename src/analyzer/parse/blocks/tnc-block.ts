@@ -3,7 +3,8 @@
 // the cmdlet's own WARNING lines, and its object output (`TcpTestSucceeded : True`) in old versions.
 import { addAddress, addEvidence, type EndpointObservation, type EndpointTable } from '../model';
 import { isIpAddress, parseTarget } from '../hosts';
-import { isDigit, keyOf, tokens, valueOf } from '../text';
+import { isDigit, keyIs, tokens, valueOf } from '../text';
+import type { LineText } from '../line-text';
 import { isCommandMissing, type CommandBlock } from './block';
 
 export interface TncResult {
@@ -13,10 +14,10 @@ export interface TncResult {
   succeeded?: boolean;
 }
 
-function wordAfter(t: string, l: string, keyword: string): string | undefined {
-  const i = l.indexOf(keyword);
+function wordAfter(line: LineText, keyword: string): string | undefined {
+  const i = line.indexOf(keyword);
   if (i === -1) return undefined;
-  let rest = t.slice(i + keyword.length);
+  let rest = line.t.slice(i + keyword.length);
   let j = 0;
   while (j < rest.length && (rest[j] === ':' || rest[j] === ' ' || rest[j] === '\t' || rest[j] === '=')) j++;
   rest = rest.slice(j);
@@ -24,23 +25,24 @@ function wordAfter(t: string, l: string, keyword: string): string | undefined {
   return tok;
 }
 
-/** Reads a `Result of tnc …` line (`l`: the same line lower-cased). Missing parts stay undefined. */
-export function parseTncResultLine(t: string, l: string = t.toLowerCase()): TncResult {
+/** Reads a `Result of tnc …` line. Missing parts stay undefined. */
+export function parseTncResultLine(line: LineText): TncResult {
+  const t = line.t;
   const out: TncResult = {};
-  const ok = wordAfter(t, l, 'tcptestsucceeded');
+  const ok = wordAfter(line, 'tcptestsucceeded');
   if (ok !== undefined) {
     const v = ok.toLowerCase();
     if (v.startsWith('true')) out.succeeded = true;
     else if (v.startsWith('false')) out.succeeded = false;
   }
-  const addr = wordAfter(t, l, 'ipaddress');
+  const addr = wordAfter(line, 'ipaddress');
   if (addr !== undefined && isIpAddress(addr)) out.address = addr;
-  const url = wordAfter(t, l, 'to url');
+  const url = wordAfter(line, 'to url');
   if (url !== undefined) {
     const target = parseTarget(url);
     if (target) out.host = target.host;
   }
-  const tnc = l.indexOf('tnc');
+  const tnc = line.indexOf('tnc');
   if (tnc !== -1) {
     let i = tnc + 3;
     while (i < t.length && !isDigit(t.charCodeAt(i)) && t[i] !== '/') i++;
@@ -54,8 +56,8 @@ export function parseTncResultLine(t: string, l: string = t.toLowerCase()): TncR
   return out;
 }
 
-export function isTncResultLine(l: string): boolean {
-  return l.startsWith('result of tnc') || l.startsWith('result of test-netconnection');
+export function isTncResultLine(line: LineText): boolean {
+  return line.startsWith('result of tnc') || line.startsWith('result of test-netconnection');
 }
 
 export class TncBlock implements CommandBlock {
@@ -79,10 +81,10 @@ export class TncBlock implements CommandBlock {
     return this.succeeded !== undefined || this.missing || this.dnsWarning || this.address !== undefined;
   }
 
-  feed(lineNo: number, t: string): void {
-    const l = t.toLowerCase();
-    if (isTncResultLine(l)) {
-      const r = parseTncResultLine(t, l);
+  feed(lineNo: number, line: LineText): void {
+    const t = line.t;
+    if (isTncResultLine(line)) {
+      const r = parseTncResultLine(line);
       if (!this.endpoint && r.host !== undefined) {
         if (r.port !== undefined) this.port = r.port;
         this.endpoint = this.table.get(r.host, this.port, this.tryLine);
@@ -92,26 +94,25 @@ export class TncBlock implements CommandBlock {
       if (this.endpoint) addEvidence(this.endpoint, lineNo, t, r.address === undefined && r.succeeded === false ? 'dns' : 'tcp');
       return;
     }
-    if (l.startsWith('warning') || t.startsWith('警告')) {
-      if (l.includes('name resolution') || t.includes('名前解決') || t.includes('名前の解決')) {
+    if (line.startsWith('warning') || t.startsWith('警告')) {
+      if (line.includes('name resolution') || t.includes('名前解決') || t.includes('名前の解決')) {
         this.dnsWarning = true;
         if (this.endpoint) addEvidence(this.endpoint, lineNo, t, 'dns');
-      } else if (l.includes('tcp connect') || t.includes('TCP 接続') || t.includes('TCP接続')) {
+      } else if (line.includes('tcp connect') || t.includes('TCP 接続') || t.includes('TCP接続')) {
         if (this.endpoint) addEvidence(this.endpoint, lineNo, t, 'tcp');
       }
       return;
     }
     // object output of the cmdlet (older script versions)
-    const key = keyOf(t);
-    if (key === 'tcptestsucceeded') {
+    if (keyIs(t, 'tcptestsucceeded')) {
       const v = valueOf(t).toLowerCase();
       if (v.startsWith('true')) this.succeeded = true;
       else if (v.startsWith('false')) this.succeeded = false;
       if (this.endpoint) addEvidence(this.endpoint, lineNo, t, 'tcp');
-    } else if (key === 'remoteaddress') {
+    } else if (keyIs(t, 'remoteaddress')) {
       const v = valueOf(t);
       if (isIpAddress(v)) this.address = v;
-    } else if (isCommandMissing(l, t)) {
+    } else if (isCommandMissing(line)) {
       this.missing = true;
       if (this.endpoint) addEvidence(this.endpoint, lineNo, t, 'tcp');
     }

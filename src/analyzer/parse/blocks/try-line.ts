@@ -40,8 +40,8 @@ export function tryLineBody(t: string): string | undefined {
   while (i < t.length && t.charCodeAt(i) === 0x23) i++;
   while (i < t.length && (t.charCodeAt(i) === 0x20 || t.charCodeAt(i) === 0x09)) i++;
   if (t.length - i < 4) return undefined;
-  const word = t.slice(i, i + 3).toLowerCase();
-  if (word !== 'try') return undefined;
+  // "try" in any case (no other character lower-cases to these three)
+  if ((t.charCodeAt(i) | 0x20) !== 0x74 || (t.charCodeAt(i + 1) | 0x20) !== 0x72 || (t.charCodeAt(i + 2) | 0x20) !== 0x79) return undefined;
   let j = i + 3;
   if (j < t.length && t.charCodeAt(j) !== 0x21 && t.charCodeAt(j) !== 0x20 && t.charCodeAt(j) !== 0x3a) return undefined;
   while (j < t.length && (t.charCodeAt(j) === 0x21 || t.charCodeAt(j) === 0x3a)) j++;

@@ -5,6 +5,7 @@ import { addEvidence, type EndpointObservation, type EndpointTable } from '../mo
 import { classifyWebError, statusInParens, type WebOutcome } from '../web-error';
 import { colonIndex, isDigit, trimLine, unquote } from '../text';
 import type { CommandBlock } from './block';
+import type { LineText } from '../line-text';
 
 function cleanDetail(s: string): string {
   let t = trimLine(s);
@@ -22,8 +23,9 @@ function statusDetail(message: string, status: number): string {
 }
 
 /** StatusCode digits after `StatusCode` (`StatusCode: 200/`, `StatusCode        : 200`). */
-function statusCodeIn(t: string, l: string): number | undefined {
-  const i = l.indexOf('statuscode');
+function statusCodeIn(line: LineText): number | undefined {
+  const t = line.t;
+  const i = line.indexOf('statuscode');
   if (i === -1) return undefined;
   let j = i + 'statuscode'.length;
   while (j < t.length && (t[j] === ' ' || t[j] === ':' || t[j] === '\t' || t[j] === '=')) j++;
@@ -33,10 +35,10 @@ function statusCodeIn(t: string, l: string): number | undefined {
   return Number(t.slice(j, k));
 }
 
-function statusDescriptionIn(t: string, l: string): string {
-  const i = l.indexOf('statusdescription');
+function statusDescriptionIn(line: LineText): string {
+  const i = line.indexOf('statusdescription');
   if (i === -1) return '';
-  const rest = t.slice(i + 'statusdescription'.length);
+  const rest = line.t.slice(i + 'statusdescription'.length);
   const c = colonIndex(rest);
   return trimLine(c === -1 ? rest : rest.slice(c + 1));
 }
@@ -70,45 +72,48 @@ export class WebRequestBlock implements CommandBlock {
     return this.status !== undefined || this.message !== undefined || this.resultLineSeen || this.ie || this.other !== undefined;
   }
 
-  feed(lineNo: number, t: string): void {
-    const l = t.toLowerCase();
+  feed(lineNo: number, line: LineText): void {
+    const t = line.t;
     const ep = this.endpoint;
-    if (l.startsWith('result of invoke-webrequest') || l.startsWith('result of iwr') || (l.includes('statuscode') && !l.startsWith('+'))) {
+    const plus = t.charCodeAt(0) === 0x2b;
+    if (line.startsWith('result of invoke-webrequest') || line.startsWith('result of iwr') || (!plus && line.includes('statuscode'))) {
       this.resultLineSeen = true;
-      const s = statusCodeIn(t, l);
+      const s = statusCodeIn(line);
       if (s !== undefined && this.status === undefined) {
         this.status = s;
-        const desc = statusDescriptionIn(t, l);
+        const desc = statusDescriptionIn(line);
         this.statusLine = desc ? `${s} ${desc}` : String(s);
         if (ep) addEvidence(ep, lineNo, t, 'http');
       }
       return;
     }
-    if (l.startsWith('ps>terminatingerror(') || l.startsWith('ps>terminatingerror (')) {
+    if (line.startsWith('ps>terminatingerror(') || line.startsWith('ps>terminatingerror (')) {
+      if (this.message !== undefined) return; // only the first message counts
       const close = t.indexOf(')');
       const rest = close === -1 ? '' : t.slice(close + 1);
       const c = colonIndex(rest);
       const msg = unquote(c === -1 ? rest : rest.slice(c + 1));
-      if (this.message === undefined && msg) {
+      if (msg) {
         this.message = msg;
         if (ep) addEvidence(ep, lineNo, t, 'http');
       }
       return;
     }
-    if (l.startsWith('invoke-webrequest') || l.startsWith('invoke-restmethod') || l.startsWith('iwr ') || l.startsWith('iwr:')) {
+    if (line.startsWith('invoke-webrequest') || line.startsWith('invoke-restmethod') || line.startsWith('iwr ') || line.startsWith('iwr:')) {
+      if (this.message !== undefined) return;
       const c = colonIndex(t);
       const msg = c === -1 ? '' : unquote(t.slice(c + 1));
-      if (this.message === undefined && msg) {
+      if (msg) {
         this.message = msg;
         if (ep) addEvidence(ep, lineNo, t, 'http');
       }
       return;
     }
-    if (l.startsWith('+')) {
-      if (l.includes('iedomnotsupported')) this.ie = true;
+    if (plus) {
+      if (!this.ie && line.includes('iedomnotsupported')) this.ie = true;
       return;
     }
-    if (l.startsWith('at ') || l.startsWith('at line') || t.startsWith('発生場所') || l.startsWith('warning') || t.startsWith('警告') || l.startsWith('~')) return;
+    if (line.startsWith('at ') || line.startsWith('at line') || t.startsWith('発生場所') || line.startsWith('warning') || t.startsWith('警告') || t.charCodeAt(0) === 0x7e) return;
     if (this.other === undefined && t.length > 0) {
       this.other = t;
       this.otherLine = lineNo;

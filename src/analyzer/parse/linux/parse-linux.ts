@@ -11,6 +11,7 @@ import { parseTryCommand, tryLineBody } from '../blocks/try-line';
 import { parseLooseDate } from '../dates';
 import { parseTarget, serviceOf } from '../hosts';
 import { forEachLine } from '../lines';
+import { LineText } from '../line-text';
 import {
   addContextEvidence, EndpointTable, newProxyObservation, newTlsObservation, type CheckId, type ParsedLog, type ProxyObservation,
 } from '../model';
@@ -45,6 +46,8 @@ class LinuxParser {
   private startedAt: string | undefined;
   private scriptVersion: string | undefined;
   private asr = false;
+  /** the current line (one object, reset per line) */
+  private readonly current = new LineText();
   private readonly table = new EndpointTable();
   private readonly dns = new Map<string, HostDns>();
   private readonly envHttp = newProxyObservation('env-http');
@@ -89,15 +92,16 @@ class LinuxParser {
 
   line(no: number, raw: string): void {
     const t = trimLine(raw.length > ANALYSIS_MAX ? raw.slice(0, ANALYSIS_MAX) : raw);
+    const line = this.current.reset(t);
     if (t.length > 0) {
       this.lastLineNo = no;
       this.lastLineText = raw;
     }
     if (t.length === 0) {
-      if (this.block) this.block.feed(no, t);
+      if (this.block) this.block.feed(no, line);
       return;
     }
-    const l = t.toLowerCase();
+    const l = line.lower();
     if (l.includes('_nw')) {
       if (this.scriptVersion === undefined) this.scriptVersion = scriptVersionIn(t);
       if (isAsrMarker(l)) this.asr = true;
@@ -108,7 +112,7 @@ class LinuxParser {
     }
     if (this.block) {
       if (isAccessDenied(l, t) && this.block.endpoint === undefined) this.denied(no, t);
-      this.block.feed(no, t);
+      this.block.feed(no, line);
       return;
     }
     if (this.section !== 'asr-proxy' && isAsrProxyHeading(l)) {

@@ -10,34 +10,43 @@ import { openBlock } from '../blocks/open-block';
 import { isTncResultLine, parseTncResultLine } from '../blocks/tnc-block';
 import { parseTryCommand, tryLineBody } from '../blocks/try-line';
 import { parseLooseDate } from '../dates';
-import { forEachLine } from '../lines';
+import { forEachLineRange } from '../lines';
+import { LineText } from '../line-text';
 import {
   addAddress, addEvidence, EndpointTable, newProxyObservation, newTlsObservation, type CheckId, type ParsedLog,
   type ProxyObservation,
 } from '../model';
-import { ANALYSIS_MAX, evidence, isSeparator, trimLine } from '../text';
+import { ANALYSIS_MAX, evidence, isSeparator, isSpaceCode } from '../text';
 import { isCompletionLine, isTranscriptEnd, readHeaderLine, type HeaderFacts } from './transcript-header';
 import { isWinInetHeader, WinHttpReader, WinInetReader, type WinInetContext } from './proxy-section';
 import { TlsReader } from './tls-section';
-import { checkOfTitle, scriptVersionIn, isAsrMarker } from '../script-info';
+import { checkOfTitle, scriptVersionIn } from '../script-info';
+
+/** First character of `t.toLowerCase()` as a code (U+0130 → 'i', U+212A → 'k'). */
+function lowerFirst(t: string): number {
+  const c = t.charCodeAt(0);
+  if (c >= 0x41 && c <= 0x5a) return c + 0x20;
+  if (c === 0x130) return 0x69;
+  return c === 0x212a ? 0x6b : c;
+}
 
 /** Prefixes of lines printed by Test-NetConnection / Invoke-WebRequest and the script's result lines. */
-function isCommandOutput(l: string): boolean {
-  const c = l.charCodeAt(0);
-  switch (c) {
+function isCommandOutput(line: LineText): boolean {
+  const t = line.t;
+  switch (lowerFirst(t)) {
     case 0x2b: // '+ CategoryInfo', '+ FullyQualifiedErrorId', '+ ~~~~'
     case 0x7e: // '~~~~'
       return true;
     case 0x2d: // '-----' separators
-      return l.charCodeAt(1) === 0x2d && l.charCodeAt(2) === 0x2d && !l.includes('script');
+      return t.charCodeAt(1) === 0x2d && t.charCodeAt(2) === 0x2d && !line.includes('script');
     case 0x72: // 'result of …'
-      return l.startsWith('result of ');
+      return line.startsWith('result of ');
     case 0x70: // 'ps>terminatingerror(…)'
-      return l.startsWith('ps>');
+      return line.startsWith('ps>');
     case 0x69: // 'invoke-webrequest : …'
-      return l.startsWith('invoke-webrequest');
+      return line.startsWith('invoke-webrequest');
     case 0x61: // 'at c:\…'
-      return l.startsWith('at ') && l.includes(':\\');
+      return line.startsWith('at ') && t.includes(':\\');
     default:
       return false;
   }
@@ -77,8 +86,14 @@ class WindowsParser {
   private readonly accessDenied: Evidence[] = [];
   private readonly deniedContexts: ProxyContextName[] = [];
   private lastLineNo = 0;
-  private lastLineText = '';
+  /** where the last non-blank line sits in the text (its evidence is made once, at the end) */
+  private lastLineStart = 0;
+  private lastLineEnd = 0;
   private completion: Evidence | undefined;
+  /** the current line (one object, reset per line) */
+  private readonly current = new LineText();
+
+  constructor(private readonly text: string) {}
 
   private seeCheck(c: CheckId): void {
     if (!this.checksSeen.includes(c)) this.checksSeen.push(c);
@@ -101,45 +116,56 @@ class WindowsParser {
     this.block = undefined;
   }
 
-  line(no: number, raw: string): void {
-    const t = trimLine(raw.length > ANALYSIS_MAX ? raw.slice(0, ANALYSIS_MAX) : raw);
-    if (t.length > 0) {
+  /** The line `text.slice(start, end)`, trimmed and capped at ANALYSIS_MAX for analysis. */
+  line(no: number, start: number, end: number): void {
+    const text = this.text;
+    // trim by index: most lines are never lower-cased, and many are only looked at by their first characters
+    let a = start;
+    let b = end - start > ANALYSIS_MAX ? start + ANALYSIS_MAX : end;
+    while (a < b && isSpaceCode(text.charCodeAt(a))) a++;
+    while (b > a && isSpaceCode(text.charCodeAt(b - 1))) b--;
+    if (b > a) {
       this.lastLineNo = no;
-      this.lastLineText = raw;
+      this.lastLineStart = start;
+      this.lastLineEnd = end;
     }
+    const line = this.current.reset(b > a ? text.slice(a, b) : '');
+    const t = line.t;
     // Binary proxy blobs may span lines and contain anything: nothing else looks at them.
     if (this.section === 'proxy' && this.wininet.inBlob()) {
-      if (t.length > 0 && !isSeparator(t) && !this.looksLikeProxyKey(t.toLowerCase())) return;
+      if (t.length > 0 && !isSeparator(t) && !this.looksLikeProxyKey(line.lower())) return;
     }
     if (t.length === 0) {
-      if (this.block) this.block.feed(no, t);
+      if (this.block) this.block.feed(no, line);
       else if (this.section === 'proxy') this.wininet.line(no, t);
       else if (this.section === 'tls') this.tlsReader.line(no, t, '');
       return;
     }
-    const l = t.toLowerCase();
-    if (t.charCodeAt(0) === 0x23) {
-      this.hashLine(no, t, l);
+    const c0 = t.charCodeAt(0);
+    if (c0 === 0x23) {
+      this.hashLine(no, line);
       return;
     }
-    if (isCompletionLine(l)) {
+    if (isCompletionLine(line)) {
       this.closeBlock(false);
-      this.completion = evidence(no, raw);
+      this.completion = evidence(no, text.slice(start, end));
       this.section = 'done';
       return;
     }
-    if (l.includes('_nw')) this.scriptInfo(l, t);
+    // '_nw' only matters until the version is known and the log is known to be Site Recovery's
+    if ((this.scriptVersion === undefined || !this.asr) && t.includes('_') && line.includes('_nw')) this.scriptInfo(line);
     // Most lines of a big log are command output with a known prefix: no section title starts so.
-    const output = this.block !== undefined && isCommandOutput(l);
-    if (!output && this.sectionHeader(no, t, l)) return;
-    if (isSeparator(t) && t.charCodeAt(0) === 0x3d) this.sectionClosed = true;
+    const output = this.block !== undefined && isCommandOutput(line);
+    if (!output && this.sectionHeader(no, t, line.lower())) return;
+    if (c0 === 0x3d && isSeparator(t)) this.sectionClosed = true;
     if (this.block) {
-      if (!output && this.blockKind !== 'web' && isAccessDenied(l, t)) this.denied(no, t, undefined);
-      this.block.feed(no, t);
+      if (!output && this.blockKind !== 'web' && isAccessDenied(line.lower(), t)) this.denied(no, t, undefined);
+      this.block.feed(no, line);
       return;
     }
-    if (isTncResultLine(l)) {
-      this.orphanTncResult(no, t, l);
+    const l = line.lower();
+    if (isTncResultLine(line)) {
+      this.orphanTncResult(no, line);
       return;
     }
     switch (this.section) {
@@ -201,21 +227,22 @@ class WindowsParser {
     if (ctx !== undefined && !this.deniedContexts.includes(ctx)) this.deniedContexts.push(ctx);
   }
 
-  private scriptInfo(l: string, t: string): void {
+  private scriptInfo(line: LineText): void {
     if (this.scriptVersion === undefined) {
-      const v = scriptVersionIn(t);
+      const v = scriptVersionIn(line.t);
       if (v !== undefined) this.scriptVersion = v;
     }
-    if (isAsrMarker(l)) this.asr = true;
+    if (line.includes('asr_check_nw') || line.includes('check_asr_nw')) this.asr = true;
   }
 
   /** Lines starting with '#': TRY lines and the script's headings. */
-  private hashLine(no: number, t: string, l: string): void {
+  private hashLine(no: number, line: LineText): void {
+    const t = line.t;
     const body = tryLineBody(t);
     if (body !== undefined) {
       const cmd = parseTryCommand(body);
       this.closeBlock(false);
-      if (cmd.kind === 'other' && isAsrProxyHeading(l)) {
+      if (cmd.kind === 'other' && isAsrProxyHeading(line.lower())) {
         this.startAsrProxy(no, t);
         return;
       }
@@ -228,6 +255,7 @@ class WindowsParser {
       return;
     }
     // In the proxy section only the WinHTTP heading matters (blob garbage may start with '#').
+    const l = line.lower();
     if (l.includes('winhttp')) {
       this.closeBlock(false);
       this.section = 'winhttp';
@@ -317,8 +345,9 @@ class WindowsParser {
   }
 
   /** A `Result of tnc` line without its TRY line (a version that does not echo commands). */
-  private orphanTncResult(no: number, t: string, l: string): void {
-    const r = parseTncResultLine(t, l);
+  private orphanTncResult(no: number, line: LineText): void {
+    const t = line.t;
+    const r = parseTncResultLine(line);
     if (r.host === undefined) return;
     const ep = this.table.get(r.host, r.port ?? 443, no);
     addEvidence(ep, no, t, 'tcp');
@@ -366,7 +395,7 @@ class WindowsParser {
     if (startedAt !== undefined) out.startedAt = startedAt;
     if (this.scriptVersion !== undefined) out.scriptVersion = this.scriptVersion;
     if (this.completion) out.completionLine = this.completion;
-    if (this.lastLineNo > 0) out.lastLine = evidence(this.lastLineNo, this.lastLineText);
+    if (this.lastLineNo > 0) out.lastLine = evidence(this.lastLineNo, this.text.slice(this.lastLineStart, this.lastLineEnd));
     if (!complete && this.currentCheck !== undefined && (cutInBlock || !this.sectionClosed || this.section === 'tls' || this.section === 'proxy')) {
       out.checkInProgress = this.currentCheck;
     }
@@ -375,9 +404,9 @@ class WindowsParser {
 }
 
 export function parseWindows(text: string): ParsedLog {
-  const p = new WindowsParser();
-  const n = forEachLine(text, (no, raw) => {
-    p.line(no, raw);
+  const p = new WindowsParser(text);
+  const n = forEachLineRange(text, (no, start, end) => {
+    p.line(no, start, end);
   });
   return p.finish(n);
 }

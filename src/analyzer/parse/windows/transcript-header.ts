@@ -1,6 +1,7 @@
 // The Start-Transcript header (English and Japanese labels): start time, machine name and
 // Windows build, the output file name (tells Backup from Site Recovery).
 import { parseTranscriptStamp } from '../dates';
+import type { LineText } from '../line-text';
 import { keyOf, trimLine, valueOf } from '../text';
 import { windowsVersion, type WindowsVersion } from './windows-version';
 
@@ -42,10 +43,11 @@ export function isTranscriptEnd(l: string, t: string): boolean {
 }
 
 /** The script's completion line (`-----Script Completed----- <date>`, older "ScriptStart Completed"). */
-export function isCompletionLine(l: string): boolean {
-  const i = l.indexOf('completed');
-  if (i === -1 || l.length > 200 || l.lastIndexOf('script', i) === -1) return false;
-  const c = l.charCodeAt(0);
-  // "-----Script Completed-----", "##### Script Completed", "ScriptStart Completed"
-  return c === 0x2d || c === 0x23 || c === 0x3d || c === 0x2a || l.startsWith('script');
+export function isCompletionLine(line: LineText): boolean {
+  // "-----Script Completed-----", "##### Script Completed", "ScriptStart Completed": the cheap test first
+  const c = line.t.charCodeAt(0);
+  if (!(c === 0x2d || c === 0x23 || c === 0x3d || c === 0x2a || line.startsWith('script'))) return false;
+  if (line.lowerLength() > 200) return false;
+  const i = line.indexOf('completed');
+  return i !== -1 && line.lastIndexOf('script', i) !== -1;
 }

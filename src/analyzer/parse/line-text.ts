@@ -1,0 +1,119 @@
+// One trimmed log line, with case-insensitive checks that answer exactly what the same check on
+// `t.toLowerCase()` answers, without making that lower-case copy when the line allows it: on a
+// 100 MB log, lower-casing every line costs more than decoding the whole file.
+//
+// Why it is exact: only two characters lower-case to ASCII or change length, U+0130 (İ → "i̇")
+// and U+212A (KELVIN SIGN → "k"). On a line without them, `t.toLowerCase()` has the same length,
+// and an ASCII pattern matches it at index i exactly where it matches `t` ASCII-case-insensitively
+// at index i (which a non-unicode /i regular expression finds: it never folds non-ASCII into ASCII).
+// A line with one of them uses the real lower-case copy, so even its shifted indices stay the same.
+//
+// Patterns given to these methods must be lower-case ASCII. A parser keeps one LineText and
+// `reset`s it per line (no object per line).
+
+const PLAIN_UNKNOWN = 0;
+const PLAIN = 1;
+const EXOTIC = 2;
+
+/** Case-insensitive searches by pattern; the patterns are the parsers' constants, so this stays small. */
+const SEARCHES = new Map<string, RegExp>();
+
+function searchFor(p: string): RegExp {
+  let re = SEARCHES.get(p);
+  if (re === undefined) {
+    re = new RegExp(p.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'), 'gi');
+    SEARCHES.set(p, re);
+  }
+  return re;
+}
+
+/** After this many regex searches on one line, one lower-case copy and native searches are cheaper. */
+const SEARCHES_BEFORE_COPY = 2;
+
+export class LineText {
+  /** the trimmed line */
+  t = '';
+  private l: string | undefined = undefined;
+  private plain = PLAIN_UNKNOWN;
+  private searches = 0;
+
+  constructor(t = '') {
+    this.t = t;
+  }
+
+  /** Points this object at another line. */
+  reset(t: string): this {
+    this.t = t;
+    this.l = undefined;
+    this.plain = PLAIN_UNKNOWN;
+    this.searches = 0;
+    return this;
+  }
+
+  /** `t.toLowerCase()`, made once. */
+  lower(): string {
+    if (this.l === undefined) this.l = this.t.toLowerCase();
+    return this.l;
+  }
+
+  /** `lower().length` */
+  lowerLength(): number {
+    if (this.l !== undefined) return this.l.length;
+    return this.isPlain() ? this.t.length : this.lower().length;
+  }
+
+  private isPlain(): boolean {
+    if (this.plain === PLAIN_UNKNOWN) {
+      const t = this.t;
+      this.plain = t.indexOf('\u0130') === -1 && t.indexOf('\u212a') === -1 ? PLAIN : EXOTIC;
+    }
+    return this.plain === PLAIN;
+  }
+
+  /** `lower().startsWith(p)` */
+  startsWith(p: string): boolean {
+    if (this.l !== undefined) return this.l.startsWith(p);
+    const t = this.t;
+    // lower() is only longer than t through U+0130, whose "\u0307" an ASCII pattern never matches
+    if (p.length > t.length) return false;
+    for (let i = 0; i < p.length; i++) {
+      let c = t.charCodeAt(i);
+      if (c >= 0x41 && c <= 0x5a) c += 0x20;
+      else if (c >= 0x80) {
+        if (c === 0x130 || c === 0x212a) return this.lower().startsWith(p);
+        return false; // lower-cases to a non-ASCII character
+      }
+      if (c !== p.charCodeAt(i)) return false;
+    }
+    return true;
+  }
+
+  /** `lower() === p` */
+  equals(p: string): boolean {
+    if (this.l !== undefined) return this.l === p;
+    if (this.t.length !== p.length && this.isPlain()) return false;
+    return this.startsWith(p) && this.lowerLength() === p.length;
+  }
+
+  /** `lower().indexOf(p, from)` */
+  indexOf(p: string, from = 0): number {
+    if (this.l === undefined && this.searches < SEARCHES_BEFORE_COPY && this.isPlain()) {
+      this.searches++;
+      const re = searchFor(p);
+      re.lastIndex = from < 0 ? 0 : from;
+      // test() makes no match object; a match of a literal ASCII pattern is p.length long
+      return re.test(this.t) ? re.lastIndex - p.length : -1;
+    }
+    return this.lower().indexOf(p, from);
+  }
+
+  /** `lower().includes(p)` */
+  includes(p: string): boolean {
+    return this.indexOf(p) !== -1;
+  }
+
+  /** `lower().lastIndexOf(p, from)` */
+  lastIndexOf(p: string, from?: number): number {
+    return this.lower().lastIndexOf(p, from);
+  }
+}
