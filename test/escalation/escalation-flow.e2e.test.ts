@@ -197,6 +197,24 @@ describe('escalation end to end (real HTTP, fake Bot Connector)', function () {
     });
   }
 
+  it('A8: with ALLOWED_TENANT_IDS the proactive sends carry the tenant and pass the gate', async () => {
+    const tenant = '72f988bf-86f1-41af-91ab-2d7cd011db47';
+    h = await startHarness({ env: { ALLOWED_TENANT_IDS: tenant } });
+    const { bot, connector } = h;
+    const reportId = await storeReport(bot, SUPPORT_THREAD, tenant);
+    await bot.post(channelCommand(connector, ENGINEER_1, 'escalation here', 'engineers', tenant));
+    const status = invokeCard(await bot.post(requesterInvoke(connector, REQUESTER_EN, 'escalationSubmit', { reportId, lang: 'en', tried: 'x', urgency: 'low' }, undefined, tenant)));
+    const escalationId = /ESC-[0-9A-Z]{12}/.exec(cardText(status))![0];
+    await waitUntil(() => h.threadIds.length === 1, 5000, 'thread');
+    assert.equal(h.threadPosts()[0]!.body.channelData.tenant.id, tenant);
+    invokeCard(await bot.post(engineerInvoke(connector, ENGINEER_1, h.threadIds[0]!, 'escalationTake', { escalationId }, tenant)));
+    await waitUntil(async () => (await h.feature.service!.get(escalationId))!.outbox.every((i) => i.state === 'delivered'), 5000, 'all delivered');
+    // another tenant's click never reaches the handler (403 from the gate)
+    const foreign = await bot.post(engineerInvoke(connector, ENGINEER_2, h.threadIds[0]!, 'escalationResolve', { escalationId, resolveNote: 'x' }, '00000000-0000-0000-0000-000000000001'));
+    assert.equal(foreign.status, 403);
+    assert.equal((await h.feature.service!.get(escalationId))?.state, 'taken');
+  });
+
   it('A10: engineer buttons outside the engineers\u2019 channel are refused and change nothing', async () => {
     h = await startHarness();
     const { bot, connector } = h;

@@ -61,13 +61,13 @@ export function connectorScript(harnessScript: { current?: (req: ConnectorReques
   };
 }
 
-export async function startHarness(options: { config?: Partial<EscalationConfig>; dataDir?: string; connector?: FakeConnector; script?: { current?: (req: ConnectorRequest, index: number) => ScriptedResponse | undefined }; fetch?: typeof fetch } = {}): Promise<Harness> {
+export async function startHarness(options: { config?: Partial<EscalationConfig>; dataDir?: string; env?: Record<string, string>; connector?: FakeConnector; script?: { current?: (req: ConnectorRequest, index: number) => ScriptedResponse | undefined }; fetch?: typeof fetch } = {}): Promise<Harness> {
   const threadIds: string[] = [];
   const script = options.script ?? {};
   const connector = options.connector ?? (await fakeConnector());
   connector.script = connectorScript(script, threadIds);
   const feature = createEscalationFeature({ config: { ...FAST, ...options.config }, missingGraceMs: 60_000, ...(options.fetch ? { fetch: options.fetch } : {}) });
-  const bot = await makeBot({ plugins: [feature.plugin], ...(options.dataDir ? { dataDir: options.dataDir } : {}) });
+  const bot = await makeBot({ plugins: [feature.plugin], ...(options.dataDir ? { dataDir: options.dataDir } : {}), ...(options.env ? { env: options.env } : {}) });
   feature.start(bot.app.adapter, bot.app.config.appId);
   return {
     bot,
@@ -84,9 +84,9 @@ export async function startHarness(options: { config?: Partial<EscalationConfig>
 }
 
 /** A report analyzed in the requester's support thread (what the bot stores after a log). */
-export async function storeReport(bot: TestBot, conversationId = SUPPORT_THREAD): Promise<string> {
+export async function storeReport(bot: TestBot, conversationId = SUPPORT_THREAD, tenantId = TENANT): Promise<string> {
   const stored = await bot.app.services.reports.save({
-    scope: { tenantId: TENANT, conversationId },
+    scope: { tenantId, conversationId },
     report: sampleReport(),
     fileLabel: 'AzureBackup_Check_NW_APP-WEB03.log',
   });
@@ -101,9 +101,10 @@ function engineersChannelData() {
   return { team: { id: ENGINEERS_TEAM }, channel: { id: ENGINEERS_CHANNEL } };
 }
 
-export function requesterInvoke(connector: FakeConnector, who: Person, verb: string, data: Record<string, unknown>, id = `invoke-${randomUUID()}`) {
+export function requesterInvoke(connector: FakeConnector, who: Person, verb: string, data: Record<string, unknown>, id = `invoke-${randomUUID()}`, tenantId = TENANT) {
   return named(invokeActivity({
     serviceUrl: connector.serviceUrl,
+    tenantId,
     conversationId: SUPPORT_THREAD,
     conversationType: 'channel',
     channelData: supportChannelData(),
@@ -117,10 +118,11 @@ export function requesterInvoke(connector: FakeConnector, who: Person, verb: str
   }), who);
 }
 
-export function engineerInvoke(connector: FakeConnector, who: Person, threadId: string, verb: string, data: Record<string, unknown>) {
+export function engineerInvoke(connector: FakeConnector, who: Person, threadId: string, verb: string, data: Record<string, unknown>, tenantId = TENANT) {
   const activityId = threadId.slice(threadId.indexOf('=') + 1);
   return named(invokeActivity({
     serviceUrl: connector.serviceUrl,
+    tenantId,
     conversationId: threadId,
     conversationType: 'channel',
     channelData: engineersChannelData(),
@@ -134,10 +136,11 @@ export function engineerInvoke(connector: FakeConnector, who: Person, threadId: 
 }
 
 /** "@nwcheck <text>" in a channel (the bot only hears channel messages that mention it). */
-export function channelCommand(connector: FakeConnector, who: Person, text: string, where: 'engineers' | 'support' = 'engineers') {
+export function channelCommand(connector: FakeConnector, who: Person, text: string, where: 'engineers' | 'support' = 'engineers', tenantId = TENANT) {
   const channel = where === 'engineers' ? ENGINEERS_CHANNEL : SUPPORT_CHANNEL;
   const activity = messageActivity({
     serviceUrl: connector.serviceUrl,
+    tenantId,
     conversationId: `${channel};messageid=${Date.now()}`,
     conversationType: 'channel',
     channelData: where === 'engineers' ? engineersChannelData() : supportChannelData(),
