@@ -45,6 +45,8 @@ interface Job {
   id: number;
   bytes: Uint8Array;
   fileName: string | undefined;
+  /** this job's budget; the pool's default otherwise */
+  timeoutMs: number;
   resolve: (o: AnalysisOutcome) => void;
   reject: (e: Error) => void;
 }
@@ -99,14 +101,14 @@ export class AnalysisPool {
   }
 
   /** The AnalyzeFn the bot services take. */
-  readonly analyze = (bytes: Uint8Array, fileName: string | undefined): Promise<AnalysisOutcome> => {
+  readonly analyze = (bytes: Uint8Array, fileName: string | undefined, options: { timeoutMs?: number } = {}): Promise<AnalysisOutcome> => {
     if (this.closed) return Promise.reject(new AnalysisWorkerError('analysis-closed', 'pool closed'));
     const running = this.slots.filter((s) => s.job).length;
     if (running === this.slots.length && this.queue.length >= this.maxQueue) {
       return Promise.reject(new AnalysisWorkerError('busy', `analysis queue full (${this.queue.length})`));
     }
     return new Promise<AnalysisOutcome>((resolve, reject) => {
-      this.queue.push({ id: this.nextId++, bytes, fileName, resolve, reject });
+      this.queue.push({ id: this.nextId++, bytes, fileName, timeoutMs: options.timeoutMs ?? this.timeoutMs, resolve, reject });
       this.dispatch();
     });
   };
@@ -158,10 +160,10 @@ export class AnalysisPool {
     if (this.options.limits !== undefined) msg.limits = this.options.limits;
     slot.started = Date.now();
     slot.timer = setTimeout(() => {
-      this.options.log?.warn({ event: 'analysis-timeout', bytes: job.bytes.byteLength, budgetMs: this.timeoutMs }, 'analysis overran its budget; worker terminated');
-      this.finish(slot, new AnalysisWorkerError('analysis-timeout', `analysis exceeded ${this.timeoutMs} ms (${job.bytes.byteLength} bytes)`));
+      this.options.log?.warn({ event: 'analysis-timeout', bytes: job.bytes.byteLength, budgetMs: job.timeoutMs }, 'analysis overran its budget; worker terminated');
+      this.finish(slot, new AnalysisWorkerError('analysis-timeout', `analysis exceeded ${job.timeoutMs} ms (${job.bytes.byteLength} bytes)`));
       this.replace(slot);
-    }, this.timeoutMs);
+    }, job.timeoutMs);
     slot.worker.postMessage(msg, [copy.buffer]);
   }
 
