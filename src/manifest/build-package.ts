@@ -60,7 +60,9 @@ function hostOf(value: string): string {
       return v;
     }
   }
-  return v.replace(/\/.*$/, '');
+  // host[/path]: cut at the first slash (indexOf, not /\/.*$/, which is quadratic on many slashes)
+  const slash = v.indexOf('/');
+  return slash < 0 ? v : v.slice(0, slash);
 }
 
 function isHttpsUrl(value: string): boolean {
