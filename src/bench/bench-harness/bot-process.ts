@@ -2,9 +2,11 @@
 // cold start are that process's and not the bench's. Cold start = from spawn() to the first
 // 200 on GET /healthz. The child gets only the environment given here (plus PATH/HOME) and runs
 // in its DATA_DIR as working directory, so a developer's .env or shell settings cannot change
-// what is measured.
+// what is measured. Its stdout (the log) goes to a file, not a pipe back to the bench: a pipe
+// the busy bench process drains late would block the bot's synchronous log writes and bill the
+// bench's own lateness to the bot.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, statSync } from 'node:fs';
 import * as http from 'node:http';
 import { extname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -23,6 +25,8 @@ export interface SpawnBotOptions {
   startTimeoutMs?: number;
   /** preload the probe (probe.ts), writing its phases into this folder */
   probeDir?: string;
+  /** where stdout goes (default: <cwd>/stdout.log) */
+  stdoutFile?: string;
 }
 
 export interface BotProcess {
@@ -70,12 +74,18 @@ export async function spawnBot(options: SpawnBotOptions): Promise<BotProcess> {
     nodeArgs.push('--require', join(__dirname, `probe${extname(__filename)}`));
   }
   const started = performance.now();
-  const child = spawn(process.execPath, [...nodeArgs, options.script], { cwd: options.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdoutBytes = 0;
+  const stdoutFile = options.stdoutFile ?? join(options.cwd, 'stdout.log');
+  const out = openSync(stdoutFile, 'a');
+  const child = spawn(process.execPath, [...nodeArgs, options.script], { cwd: options.cwd, env, stdio: ['ignore', out, 'pipe'] });
+  closeSync(out); // the child has its own copy
+  const stdoutBytes = (): number => {
+    try {
+      return statSync(stdoutFile).size;
+    } catch {
+      return 0;
+    }
+  };
   let stderr = '';
-  child.stdout?.on('data', (c: Buffer) => {
-    stdoutBytes += c.length;
-  });
   child.stderr?.on('data', (c: Buffer) => {
     stderr = (stderr + c.toString('utf8')).slice(-TAIL);
   });
@@ -114,7 +124,7 @@ export async function spawnBot(options: SpawnBotOptions): Promise<BotProcess> {
     coldStartMs,
     memory: () => readProcMemory(pid),
     cpuMs: () => readProcCpuMs(pid),
-    stdoutBytes: () => stdoutBytes,
+    stdoutBytes,
     stderrTail: () => stderr,
     async stop(graceMs = 15_000) {
       const done = exited(child);
