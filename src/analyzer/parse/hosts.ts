@@ -2,7 +2,7 @@
 // address or alias means a private endpoint. Pure string checks.
 import type { Service } from '../report';
 import { regionForGeoCode } from '../region/regions';
-import { isDigit, trimLine } from './text';
+import { isDigit, isSpaceCode, trimLine } from './text';
 
 const BACKUP_SUFFIXES = ['.backup.windowsazure.com', '.backup.windowsazure.us', '.backup.windowsazure.cn', '.backup.windowsazure.de'];
 const STORAGE_MARKERS = ['.blob.core.', '.queue.core.', '.table.core.', '.file.core.', '.blob.storage.azure.', '.dfs.core.'];
@@ -52,28 +52,31 @@ export function geoOfHost(host: string): string | undefined {
   return undefined;
 }
 
-function parseIPv4(s: string): [number, number, number, number] | undefined {
-  if (s.length < 7 || s.length > 15) return undefined;
-  const out: number[] = [];
+/** A dotted IPv4 address as one number (first octet highest), or -1. No array per call: it runs per address. */
+function parseIPv4(s: string): number {
+  if (s.length < 7 || s.length > 15) return -1;
+  let value = 0;
+  let octets = 0;
   let n = 0;
   let digits = 0;
   for (let i = 0; i <= s.length; i++) {
     const c = i === s.length ? 0x2e : s.charCodeAt(i);
     if (c === 0x2e) {
-      if (digits === 0 || n > 255 || out.length === 4) return undefined;
-      out.push(n);
+      if (digits === 0 || n > 255 || octets === 4) return -1;
+      value = value * 256 + n;
+      octets++;
       n = 0;
       digits = 0;
     } else if (isDigit(c) && digits < 3) {
       n = n * 10 + (c - 0x30);
       digits++;
-    } else return undefined;
+    } else return -1;
   }
-  return out.length === 4 ? (out as [number, number, number, number]) : undefined;
+  return octets === 4 ? value : -1;
 }
 
 export function isIPv4(s: string): boolean {
-  return parseIPv4(s) !== undefined;
+  return parseIPv4(s) !== -1;
 }
 
 /** A plausible IPv6 literal (hex digits, colons, optional zone / embedded IPv4). */
@@ -94,8 +97,9 @@ export function isIpAddress(s: string): boolean {
 /** RFC 1918 (10/8, 172.16/12, 192.168/16) or IPv6 unique-local (fc00::/7). */
 export function isPrivateAddress(addr: string): boolean {
   const v4 = parseIPv4(addr);
-  if (v4) {
-    const [a, b] = v4;
+  if (v4 !== -1) {
+    const a = Math.floor(v4 / 0x1000000);
+    const b = Math.floor(v4 / 0x10000) % 256;
     return a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168);
   }
   const l = addr.toLowerCase();
@@ -139,6 +143,11 @@ export function isHostname(s: string): boolean {
 const QUOTES = '"\'\u201c\u201d\u2018\u2019`<(';
 const TRAILING = '"\'\u201c\u201d\u2018\u2019`,;>)';
 
+function isOneOf(chars: string, c: number): boolean {
+  for (let i = 0; i < chars.length; i++) if (chars.charCodeAt(i) === c) return true;
+  return false;
+}
+
 export interface ParsedTarget {
   host: string;
   /** port written in the URL, if any */
@@ -151,39 +160,45 @@ export interface ParsedTarget {
  * them: `https://host`, `host`, `host:443`, `'https://host/path'`. Undefined when it is not a host.
  */
 export function parseTarget(raw: string): ParsedTarget | undefined {
-  let s = trimLine(raw);
-  if (s.length === 0 || s.length > 2048) return undefined;
+  // Works on indices into `raw` (the host is the only string made): [a, b) is what is left.
+  let a = 0;
+  let b = raw.length;
+  while (a < b && isSpaceCode(raw.charCodeAt(a))) a++;
+  while (b > a && isSpaceCode(raw.charCodeAt(b - 1))) b--;
+  if (a === b || b - a > 2048) return undefined;
   // strip quotes of any kind and trailing punctuation the scripts add
-  while (s.length > 0 && QUOTES.includes(s[0] as string)) s = s.slice(1);
-  while (s.length > 0 && TRAILING.includes(s[s.length - 1] as string)) s = s.slice(0, -1);
+  while (a < b && isOneOf(QUOTES, raw.charCodeAt(a))) a++;
+  while (b > a && isOneOf(TRAILING, raw.charCodeAt(b - 1))) b--;
   let scheme: string | undefined;
-  const sch = s.indexOf('://');
-  if (sch !== -1) {
-    scheme = s.slice(0, sch).toLowerCase();
-    s = s.slice(sch + 3);
+  const sch = raw.indexOf('://', a);
+  if (sch !== -1 && sch + 3 <= b) {
+    scheme = raw.slice(a, sch).toLowerCase();
+    a = sch + 3;
   }
-  let end = s.length;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
+  for (let i = a; i < b; i++) {
+    const c = raw.charCodeAt(i);
     if (c === 0x2f || c === 0x3f || c === 0x23) {
-      end = i;
+      b = i;
       break;
     }
   }
-  if (end < s.length) s = s.slice(0, end);
-  const at = s.lastIndexOf('@');
-  if (at !== -1) s = s.slice(at + 1);
   let port: number | undefined;
-  const colon = s.lastIndexOf(':');
-  if (colon !== -1 && !s.startsWith('[')) {
-    const p = s.slice(colon + 1);
-    let numeric = p.length > 0 && p.length <= 5;
-    for (let i = 0; numeric && i < p.length; i++) numeric = isDigit(p.charCodeAt(i));
-    if (numeric) port = Number(p);
-    s = s.slice(0, colon);
+  if (b > a) {
+    const at = raw.lastIndexOf('@', b - 1);
+    if (at >= a) a = at + 1;
   }
-  while (s.endsWith('.')) s = s.slice(0, -1);
-  const host = s.toLowerCase();
+  if (b > a) {
+    const colon = raw.lastIndexOf(':', b - 1);
+    if (colon >= a && raw.charCodeAt(a) !== 0x5b) {
+      const digits = b - colon - 1;
+      let numeric = digits > 0 && digits <= 5;
+      for (let i = colon + 1; numeric && i < b; i++) numeric = isDigit(raw.charCodeAt(i));
+      if (numeric) port = Number(raw.slice(colon + 1, b));
+      b = colon;
+    }
+  }
+  while (b > a && raw.charCodeAt(b - 1) === 0x2e) b--;
+  const host = raw.slice(a, b).toLowerCase();
   if (!isHostname(host) && !isIPv4(host)) return undefined;
   const out: ParsedTarget = { host };
   if (port !== undefined) out.port = port;

@@ -62,7 +62,8 @@ export class LineText {
     return this.isPlain() ? this.t.length : this.lower().length;
   }
 
-  private isPlain(): boolean {
+  /** No U+0130 / U+212A: `lower()` has the same length, and the same indices. */
+  isPlain(): boolean {
     if (this.plain === PLAIN_UNKNOWN) {
       const t = this.t;
       this.plain = t.indexOf('\u0130') === -1 && t.indexOf('\u212a') === -1 ? PLAIN : EXOTIC;
@@ -84,6 +85,20 @@ export class LineText {
         return false; // lower-cases to a non-ASCII character
       }
       if (c !== p.charCodeAt(i)) return false;
+    }
+    return true;
+  }
+
+  /** `lower().startsWith(p, at)` */
+  startsWithAt(p: string, at: number): boolean {
+    if (at <= 0) return this.startsWith(p);
+    if (this.l !== undefined || !this.isPlain()) return this.lower().startsWith(p, at);
+    const t = this.t;
+    if (at + p.length > t.length) return false;
+    for (let i = 0; i < p.length; i++) {
+      let c = t.charCodeAt(at + i);
+      if (c >= 0x41 && c <= 0x5a) c += 0x20;
+      if (c !== p.charCodeAt(i)) return false; // a non-ASCII character never equals an ASCII one here
     }
     return true;
   }

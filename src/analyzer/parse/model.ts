@@ -113,8 +113,18 @@ export class EndpointTable {
   /** by host, then its ports (almost always one): no "host:port" key string per lookup */
   private readonly byHost = new Map<string, EndpointObservation[]>();
   readonly list: EndpointObservation[] = [];
+  /** the last endpoint asked for: a web request usually follows the TCP test of the same host */
+  private last: EndpointObservation | undefined;
 
   get(host: string, port: number, line: number): EndpointObservation {
+    const last = this.last;
+    if (last !== undefined && last.port === port && last.host === host) return last;
+    const ep = this.lookUp(host, port, line);
+    this.last = ep;
+    return ep;
+  }
+
+  private lookUp(host: string, port: number, line: number): EndpointObservation {
     const same = this.byHost.get(host);
     if (same !== undefined) {
       for (const ep of same) if (ep.port === port) return ep;
@@ -136,21 +146,42 @@ export class EndpointTable {
   }
 }
 
+/**
+ * `[...list, x]` as an array of exactly that size while the list is short. These lists live as
+ * long as the parse and most hold one to three items, but a push onto an empty array reserves 17
+ * slots: on a log with 100 000 endpoints that is tens of MB for the garbage collector to copy.
+ */
+function appended<T>(list: T[], x: T): T[] {
+  switch (list.length) {
+    case 0:
+      return [x];
+    case 1:
+      return [list[0] as T, x];
+    case 2:
+      return [list[0] as T, list[1] as T, x];
+    case 3:
+      return [list[0] as T, list[1] as T, list[2] as T, x];
+    default:
+      list.push(x);
+      return list;
+  }
+}
+
 export function addEvidence(ep: EndpointObservation, line: number, raw: string, aspect: Aspect): void {
   if (ep.evidence.length >= MAX_EVIDENCE) return;
   for (const x of ep.evidence) if (x.line === line) return;
-  ep.evidence.push(evidence(line, raw));
-  ep.aspects.push(aspect);
+  ep.evidence = appended(ep.evidence, evidence(line, raw));
+  ep.aspects = appended(ep.aspects, aspect);
 }
 
 export function addAddress(ep: EndpointObservation, addr: string): void {
   if (ep.addresses.length >= MAX_ADDRESSES || ep.addresses.includes(addr)) return;
-  ep.addresses.push(addr);
+  ep.addresses = appended(ep.addresses, addr);
 }
 
 export function addAlias(ep: EndpointObservation, alias: string): void {
   if (ep.aliases.length >= MAX_ADDRESSES || ep.aliases.includes(alias)) return;
-  ep.aliases.push(alias);
+  ep.aliases = appended(ep.aliases, alias);
 }
 
 export function addContextEvidence(ctx: ProxyObservation, line: number, raw: string): void {

@@ -9,7 +9,8 @@ export const ANALYSIS_MAX = 16384;
 
 /** Characters trimLine drops at both ends. */
 export function isSpaceCode(c: number): boolean {
-  // space, tab, NUL-ish padding, NBSP, ideographic space, BOM
+  // space, tab, NUL-ish padding, NBSP, ideographic space, BOM; printable ASCII in one comparison
+  if (c > 0x20 && c < 0xa0) return false;
   return c === 0x20 || c === 0x09 || c === 0x00 || c === 0xa0 || c === 0x3000 || c === 0xfeff || c === 0x0b || c === 0x0c;
 }
 

@@ -3,7 +3,7 @@
 // the cmdlet's own WARNING lines, and its object output (`TcpTestSucceeded : True`) in old versions.
 import { addAddress, addEvidence, type EndpointObservation, type EndpointTable } from '../model';
 import { isIpAddress, parseTarget } from '../hosts';
-import { isDigit, keyIs, tokens, valueOf } from '../text';
+import { isDigit, isSpaceCode, keyIs, valueOf } from '../text';
 import type { LineText } from '../line-text';
 import { isCommandMissing, type CommandBlock } from './block';
 
@@ -14,19 +14,25 @@ export interface TncResult {
   succeeded?: boolean;
 }
 
+/** The first token after `keyword` and any ':', ' ', tab or '=' (as `tokens` cuts it), or undefined. */
 function wordAfter(line: LineText, keyword: string): string | undefined {
   const i = line.indexOf(keyword);
   if (i === -1) return undefined;
-  let rest = line.t.slice(i + keyword.length);
-  let j = 0;
-  while (j < rest.length && (rest[j] === ':' || rest[j] === ' ' || rest[j] === '\t' || rest[j] === '=')) j++;
-  rest = rest.slice(j);
-  const tok = tokens(rest, 1)[0];
-  return tok;
+  const t = line.t;
+  let j = i + keyword.length;
+  while (j < t.length) {
+    const c = t.charCodeAt(j);
+    if (c !== 0x3a && c !== 0x20 && c !== 0x09 && c !== 0x3d) break;
+    j++;
+  }
+  while (j < t.length && isSpaceCode(t.charCodeAt(j))) j++;
+  let k = j;
+  while (k < t.length && !isSpaceCode(t.charCodeAt(k))) k++;
+  return k > j ? t.slice(j, k) : undefined;
 }
 
-/** Reads a `Result of tnc …` line. Missing parts stay undefined. */
-export function parseTncResultLine(line: LineText): TncResult {
+/** Reads a `Result of tnc …` line. Missing parts stay undefined; the host only `withHost`. */
+export function parseTncResultLine(line: LineText, withHost = true): TncResult {
   const t = line.t;
   const out: TncResult = {};
   const ok = wordAfter(line, 'tcptestsucceeded');
@@ -37,7 +43,7 @@ export function parseTncResultLine(line: LineText): TncResult {
   }
   const addr = wordAfter(line, 'ipaddress');
   if (addr !== undefined && isIpAddress(addr)) out.address = addr;
-  const url = wordAfter(line, 'to url');
+  const url = withHost ? wordAfter(line, 'to url') : undefined;
   if (url !== undefined) {
     const target = parseTarget(url);
     if (target) out.host = target.host;
@@ -84,7 +90,8 @@ export class TncBlock implements CommandBlock {
   feed(lineNo: number, line: LineText): void {
     const t = line.t;
     if (isTncResultLine(line)) {
-      const r = parseTncResultLine(line);
+      // the host on the line only matters when the TRY line named none
+      const r = parseTncResultLine(line, this.endpoint === undefined);
       if (!this.endpoint && r.host !== undefined) {
         if (r.port !== undefined) this.port = r.port;
         this.endpoint = this.table.get(r.host, this.port, this.tryLine);

@@ -2,7 +2,7 @@
 // (Windows) and `##TRY!! nc -vz host 3260 ##` (Linux). This reads such a line into a command kind
 // and its target, tolerant of spacing, option order, quotes and a missing `https://`.
 import { isDigit, tokens, trimLine } from '../text';
-import { parseTarget } from '../hosts';
+import { isHostname, isIPv4, parseTarget } from '../hosts';
 
 export type CommandKind = 'tnc' | 'web' | 'dns' | 'tcp' | 'curl' | 'wget' | 'other';
 
@@ -26,6 +26,8 @@ const COMMANDS: Readonly<Record<string, CommandKind>> = {
   nc: 'tcp', ncat: 'tcp', netcat: 'tcp', telnet: 'tcp',
   curl: 'curl', 'curl.exe': 'curl', wget: 'wget',
 };
+
+const COMMAND_KINDS: ReadonlyMap<string, CommandKind> = new Map(Object.entries(COMMANDS));
 
 /** Words that may precede the real command. */
 const PREFIXES = new Set(['sudo', 'env', 'command', 'time', 'exec']);
@@ -64,20 +66,30 @@ const PROXY_OPTIONS = new Set(['-x', '--proxy', '--preproxy']);
 const SKIP_VALUE_OPTIONS = new Set(['-h', '--header', '-e', '--referer', '--resolve', '--connect-to', '-a', '--user-agent', '-o', '--output', '-w', '--write-out', '-s', '--server']);
 const PORT_OPTIONS = new Set(['-port', '-p', '--port', '-remoteport']);
 
+/**
+ * `PREFIXES.has(tok.toLowerCase())`. A word that lower-cases to an ASCII word has its length, so
+ * most tokens (the command itself) are ruled out without a lower-case copy.
+ */
+function isPrefixWord(tok: string): boolean {
+  const n = tok.length;
+  return (n === 3 || n === 4 || n === 7) && PREFIXES.has(tok.toLowerCase());
+}
+
 /** Reads the body of a TRY line (see tryLineBody). */
 export function parseTryCommand(body: string): TryCommand {
   const toks = tokens(body, 40);
   let idx = 0;
-  while (idx < toks.length && PREFIXES.has((toks[idx] as string).toLowerCase())) idx++;
+  while (idx < toks.length && isPrefixWord(toks[idx] as string)) idx++;
   // `timeout 5 nc …`
-  if (idx < toks.length && (toks[idx] as string).toLowerCase() === 'timeout') {
+  if (idx < toks.length && (toks[idx] as string).length === 7 && (toks[idx] as string).toLowerCase() === 'timeout') {
     idx++;
     while (idx < toks.length && ((toks[idx] as string).startsWith('-') || isDigit((toks[idx] as string).charCodeAt(0)))) idx++;
   }
   const rawCmd = idx < toks.length ? (toks[idx] as string) : '';
   const slash = Math.max(rawCmd.lastIndexOf('/'), rawCmd.lastIndexOf('\\'));
   const cmdWord = (slash === -1 ? rawCmd : rawCmd.slice(slash + 1)).toLowerCase();
-  const kind: CommandKind = COMMANDS[cmdWord] ?? 'other';
+  // a Map answers a fresh string quickly; the object keeps its exact answer for anything else
+  const kind: CommandKind = COMMAND_KINDS.get(cmdWord) ?? COMMANDS[cmdWord] ?? 'other';
   const out: TryCommand = { kind, command: rawCmd };
   let hostIdx = -1;
   for (let i = idx + 1; i < toks.length; i++) {
@@ -118,4 +130,35 @@ export function parseTryCommand(body: string): TryCommand {
     if (out.port === undefined && (kind === 'tcp' || kind === 'tnc') && isPortToken(tok)) out.port = Number(tok);
   }
   return out;
+}
+
+/**
+ * The two TRY lines the Windows script prints for every endpoint, `#TRY!! Test-NetConnection <host>
+ * -port <n>` and `#TRY!! Invoke-webRequest https://<host>` (any case, spaces between words), in one
+ * regular expression: a big log has one pair per endpoint.
+ */
+const SCRIPT_TRY_LINE =
+  /^#+[ \t]*try[!:]* +(?:(test-netconnection) +([a-z0-9][a-z0-9.-]*) +-port +([0-9]{1,5})|(invoke-webrequest) +(https?):\/\/([a-z0-9][a-z0-9.-]*))[ #]*$/i;
+
+/**
+ * `parseTryCommand(tryLineBody(t))` for a trimmed line of one of the two shapes above; undefined
+ * for any other line (the general reader then decides). Exact by construction: every part it
+ * accepts is read by the general reader the same way (see the test).
+ */
+export function readScriptTryLine(t: string): TryCommand | undefined {
+  if (t.length > 300) return undefined;
+  const m = SCRIPT_TRY_LINE.exec(t);
+  if (m === null) return undefined;
+  const tnc = m[1] !== undefined;
+  const raw = (tnc ? m[2] : m[6]) as string;
+  // what parseTarget would refuse or change (a trailing dot) is left to it
+  if (raw.charCodeAt(raw.length - 1) === 0x2e) return undefined;
+  const host = raw.toLowerCase();
+  if (!isHostname(host) && !isIPv4(host)) return undefined;
+  if (tnc) {
+    const digits = m[3] as string;
+    if (!isPortToken(digits)) return undefined;
+    return { kind: 'tnc', command: m[1] as string, host, port: Number(digits) };
+  }
+  return { kind: 'web', command: m[4] as string, host, scheme: (m[5] as string).toLowerCase() };
 }

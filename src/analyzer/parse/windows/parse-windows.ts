@@ -6,9 +6,9 @@ import { isAccessDenied } from '../access-denied';
 import { AsrProxyReader, isAsrProxyHeading } from '../asr-proxy';
 import type { CommandBlock } from '../blocks/block';
 import { applyHostDns, type HostDns } from '../blocks/dns-block';
-import { openBlock } from '../blocks/open-block';
+import { openBlock, type BlockEnv } from '../blocks/open-block';
 import { isTncResultLine, parseTncResultLine } from '../blocks/tnc-block';
-import { parseTryCommand, tryLineBody } from '../blocks/try-line';
+import { parseTryCommand, readScriptTryLine, tryLineBody } from '../blocks/try-line';
 import { parseLooseDate } from '../dates';
 import { forEachLineRange } from '../lines';
 import { LineText } from '../line-text';
@@ -21,6 +21,22 @@ import { isCompletionLine, isTranscriptEnd, readHeaderLine, type HeaderFacts } f
 import { isWinInetHeader, WinHttpReader, WinInetReader, type WinInetContext } from './proxy-section';
 import { TlsReader } from './tls-section';
 import { checkOfTitle, scriptVersionIn } from '../script-info';
+
+/**
+ * `isAsrMarker(line.lower())` (`asr_check_nw` / `check_asr_nw`), found from the '_' characters of
+ * the line: every line naming the script has some, and this runs on each of them.
+ */
+function hasAsrMarker(line: LineText): boolean {
+  // indices of the line are those of its lower-case form only on a plain line
+  if (!line.isPlain()) return line.includes('asr_check_nw') || line.includes('check_asr_nw');
+  const t = line.t;
+  for (let j = t.indexOf('_'); j !== -1; j = t.indexOf('_', j + 1)) {
+    // each marker has its first '_' at offset 3 / 5: aligning on every '_' finds every occurrence
+    if (j >= 3 && line.startsWithAt('asr_check_nw', j - 3)) return true;
+    if (j >= 5 && line.startsWithAt('check_asr_nw', j - 5)) return true;
+  }
+  return false;
+}
 
 /** First character of `t.toLowerCase()` as a code (U+0130 → 'i', U+212A → 'k'). */
 function lowerFirst(t: string): number {
@@ -110,6 +126,8 @@ class WindowsParser {
     return d;
   };
 
+  private readonly blockEnv: BlockEnv = { table: this.table, hostDns: this.hostDns, sectionPort: () => undefined };
+
   private closeBlock(atEof: boolean): void {
     if (!this.block) return;
     this.block.finish(atEof);
@@ -152,8 +170,8 @@ class WindowsParser {
       this.section = 'done';
       return;
     }
-    // '_nw' only matters until the version is known and the log is known to be Site Recovery's
-    if ((this.scriptVersion === undefined || !this.asr) && t.includes('_') && line.includes('_nw')) this.scriptInfo(line);
+    // script names ('…_NW_ver1.7.ps1'): only until the version is known and the log is known to be Site Recovery's
+    if ((this.scriptVersion === undefined || !this.asr) && t.includes('_')) this.scriptInfo(line);
     // Most lines of a big log are command output with a known prefix: no section title starts so.
     const output = this.block !== undefined && isCommandOutput(line);
     if (!output && this.sectionHeader(no, t, line.lower())) return;
@@ -227,20 +245,24 @@ class WindowsParser {
     if (ctx !== undefined && !this.deniedContexts.includes(ctx)) this.deniedContexts.push(ctx);
   }
 
+  /** A line with a '_' in it: the script's version and whether it is the Site Recovery script. */
   private scriptInfo(line: LineText): void {
-    if (this.scriptVersion === undefined) {
+    if (this.scriptVersion === undefined && line.includes('_nw')) {
       const v = scriptVersionIn(line.t);
       if (v !== undefined) this.scriptVersion = v;
     }
-    if (line.includes('asr_check_nw') || line.includes('check_asr_nw')) this.asr = true;
+    if (!this.asr && hasAsrMarker(line)) this.asr = true;
   }
 
   /** Lines starting with '#': TRY lines and the script's headings. */
   private hashLine(no: number, line: LineText): void {
     const t = line.t;
-    const body = tryLineBody(t);
-    if (body !== undefined) {
-      const cmd = parseTryCommand(body);
+    let cmd = readScriptTryLine(t);
+    if (cmd === undefined) {
+      const body = tryLineBody(t);
+      if (body !== undefined) cmd = parseTryCommand(body);
+    }
+    if (cmd !== undefined) {
       this.closeBlock(false);
       if (cmd.kind === 'other' && isAsrProxyHeading(line.lower())) {
         this.startAsrProxy(no, t);
@@ -248,7 +270,7 @@ class WindowsParser {
       }
       this.sectionClosed = false;
       if (this.section !== 'tls' && this.section !== 'done') this.section = 'checks';
-      this.block = openBlock(cmd, no, t, { table: this.table, hostDns: this.hostDns, sectionPort: () => undefined });
+      this.block = openBlock(cmd, no, t, this.blockEnv);
       this.blockKind = cmd.kind;
       const ep = this.block.endpoint;
       if (ep) this.seeCheck(ep.service === 'other' ? (this.currentCheck ?? 'azure-backup') : (ep.service));
