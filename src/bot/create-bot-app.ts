@@ -16,12 +16,13 @@ import { openDatabase, type SqliteDatabase } from '../storage/sqlite-database';
 import { SqliteJobStore } from '../storage/sqlite-job-store';
 import { createStorage, type CreatedStorage } from '../storage/create-storage';
 import { SqliteReportStore } from '../storage/sqlite-report-store';
-import type { ClaimableStorage } from '../storage/sqlite-storage';
+import { FallbackReportStore } from '../storage/fallback-report-store';
+import { SqliteStorage, type ClaimableStorage } from '../storage/sqlite-storage';
 import { StorageReportStore } from '../storage/storage-report-store';
 import { StorageUserPreferences } from '../storage/storage-user-preferences';
 import { ActionRegistry } from './action-registry';
 import { registerReportActions } from './actions/report-actions';
-import { systemClock, type AnalyzeFn, type BotServices, type Clock, type ProactiveSender } from './bot-services';
+import { systemClock, type AnalyzeFn, type BotServices, type Clock, type ProactiveSender, type ReportStore } from './bot-services';
 import { createHelpCommand } from './commands/help-command';
 import { createLanguageCommand } from './commands/language-command';
 import { createRegionCommand } from './commands/region-command';
@@ -109,11 +110,14 @@ export function createBotApp(options: BotAppOptions = {}): BotApp {
       ? createStorage({ kind: 'azure-blob', connectionString: config.storage.connectionString, container: config.storage.container, now: nowMs })
       : createStorage({ kind: 'sqlite', db, now: nowMs });
   const storage = options.storage ?? created!.storage;
-  // shared storage → reports shared too (a card clicked on another instance still works)
-  const reports =
-    config.storage.kind === 'azure-blob' && !options.storage
-      ? new StorageReportStore(storage, { retentionDays: config.reportRetentionDays, now })
-      : new SqliteReportStore(db, { now });
+  // Reports live where the shared state lives: with any Storage other than this instance's SQLite
+  // (Blob, configured or injected) a card clicked on another instance finds its report. If that
+  // store fails, the report is kept here, so the user still gets the analysis.
+  const localReports = new SqliteReportStore(db, { now });
+  const reports: ReportStore =
+    storage instanceof SqliteStorage
+      ? localReports
+      : new FallbackReportStore(new StorageReportStore(storage, { retentionDays: config.reportRetentionDays, now }), localReports, log);
   const jobStore = new SqliteJobStore<JobPayload>(db, { now });
   log.info({ event: 'storage', storage: created?.describe ?? 'injected' }, 'storage selected');
 
@@ -190,7 +194,8 @@ export function createBotApp(options: BotAppOptions = {}): BotApp {
     jobs,
     db,
     async start() {
-      await purge();
+      // a storage outage at start must not keep the bot down: the purge runs again tomorrow
+      await purge().catch((err: unknown) => log.error({ event: 'retention-purge-failed', errName: (err as Error).name }, 'purge failed'));
       await new Promise<void>((resolveListen, reject) => {
         const http = server.server as Server;
         http.once('error', reject);

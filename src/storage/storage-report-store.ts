@@ -59,7 +59,14 @@ export class StorageReportStore implements ReportStore {
     };
     // 144 random bits never collide in practice; claim() makes "never" certain
     while (!(await this.storage.claim(reportKey(id), { ...item, id }, { expiresAt }))) id = newReportId();
-    await this.pointLatest(input.scope, id, item.createdAt);
+    try {
+      await this.pointLatest(input.scope, id, item.createdAt);
+    } catch (err) {
+      // no card will carry this id: take the report back rather than leave it half-saved (if the
+      // store is down for that too, the orphan is unreachable and expires with the retention)
+      await this.storage.delete([reportKey(id)]).catch(() => undefined);
+      throw err;
+    }
     return toStored({ ...item, id });
   }
 

@@ -1,22 +1,26 @@
-// Scale-out: two bot processes behind "one Azure Bot", sharing Azure Blob storage (Azurite), with
-// the activities of one conversation spread across them. Settings written through one are seen
-// by the other, a message delivered to both is answered once, a double-delivered escalation click
-// makes one escalation, two outbox drainers deliver its thread post once, and two engineers
-// taking it at once on different instances end with exactly one owner.
+// Scale-out: two bot processes behind "one Azure Bot", configured with STORAGE=azure-blob on one
+// Azurite, with the activities of one conversation spread across them. A log analyzed on one
+// instance can be explained, switched to Japanese, asked about and escalated from the other
+// (reports are in the shared store); settings written through one are seen by the other, a
+// message delivered to both is answered once, a double-delivered escalation click makes one
+// escalation, two outbox drainers deliver its thread post once, and two engineers taking it at
+// once on different instances end with exactly one owner.
 import { strict as assert } from 'node:assert';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { BlobServiceClient } from '@azure/storage-blob';
 import { EscalationStore } from '../../src/escalation/escalation-store';
 import { BlobStorage } from '../../src/storage/blob-storage';
-import { newReportId } from '../../src/storage/sqlite-report-store';
 import {
+  BOT_ID,
   ENGINEER_1,
   ENGINEER_2,
   REQUESTER_EN,
+  SUPPORT_CHANNEL,
+  SUPPORT_THREAD,
   channelCommand,
   connectorScript,
   engineerInvoke,
@@ -29,6 +33,24 @@ import { cardText, executeActions, messageActivity } from '../support/make-bot';
 import { azuriteAvailable, startAzurite, type Azurite } from '../storage/azurite';
 
 const FIXTURE = join(__dirname, 'fixtures', 'shared-bot.ts');
+const LOG = readFileSync(join(__dirname, '..', 'fixtures', 'logs', 'win-en-dns-failure.log'), 'utf8');
+const CARD = 'application/vnd.microsoft.card.adaptive';
+
+/** A message from the requester in the support channel thread (optionally @mentioning the bot). */
+function supportMessage(connector: FakeConnector, text: string, mention = false) {
+  const activity = messageActivity({
+    serviceUrl: connector.serviceUrl,
+    conversationId: SUPPORT_THREAD,
+    conversationType: 'channel',
+    channelData: { team: { id: '19:supportteam@thread.tacv2' }, channel: { id: SUPPORT_CHANNEL } },
+    userId: REQUESTER_EN.id,
+    aadObjectId: REQUESTER_EN.aadObjectId,
+    locale: REQUESTER_EN.locale,
+    text: mention ? `<at>nwcheck</at> ${text}` : text,
+    ...(mention ? { entities: [{ type: 'mention', text: '<at>nwcheck</at>', mentioned: { id: BOT_ID, name: 'nwcheck' } }] } : {}),
+  });
+  return activity;
+}
 
 interface Instance {
   proc: ChildProcess;
@@ -85,14 +107,13 @@ describe('hardening/scale-out: two bot processes sharing Azurite', function () {
   let a: Instance;
   let b: Instance;
   const container = `scale-${process.pid}`;
-  const reportId = newReportId();
 
   before(async function () {
     if (!azuriteAvailable()) this.skip();
     azurite = await startAzurite();
     connector = await fakeConnector();
     connector.script = connectorScript({}, threadIds);
-    const env = { AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString, AZURE_STORAGE_CONTAINER: container, REPORT_ID: reportId };
+    const env = { AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString, AZURE_STORAGE_CONTAINER: container };
     [a, b] = await Promise.all([startInstance(env), startInstance(env)]);
   });
   after(async () => {
@@ -101,10 +122,43 @@ describe('hardening/scale-out: two bot processes sharing Azurite', function () {
     await azurite?.stop();
   });
 
+  let reportId: string;
+
+  it('a log analyzed on A: its card\'s buttons and follow-up questions work on B (shared reports)', async () => {
+    const from = connector.sent().length;
+    assert.equal((await a.post(supportMessage(connector, LOG))).status, 200);
+    const isSummary = (m: { attachments?: { contentType?: string; content?: unknown }[] }) =>
+      m.attachments?.[0]?.contentType === CARD && executeActions(m.attachments[0].content).some((x) => x.verb === 'showAllEndpoints');
+    await connector.waitFor(() => connector.sent().slice(from).some(isSummary), 30_000);
+    const summary = connector.sent().slice(from).find(isSummary).attachments[0].content;
+    const buttons = executeActions(summary);
+    reportId = buttons.find((x) => x.verb === 'showAllEndpoints')!.data.reportId as string;
+
+    // explain on B: the explanation card (not "This result is no longer available")
+    const explain = buttons.find((x) => x.verb === 'explain')!;
+    const explained = invokeCard(await b.post(requesterInvoke(connector, REQUESTER_EN, 'explain', explain.data)));
+    assert.ok(executeActions(explained).some((x) => x.verb === 'showSummary'), cardText(explained).slice(0, 200));
+
+    // the language switch on B re-renders the report in Japanese
+    const toJa = buttons.find((x) => x.verb === 'setLanguage')!;
+    assert.equal(toJa.data.lang, 'ja');
+    const ja = invokeCard(await b.post(requesterInvoke(connector, REQUESTER_EN, 'setLanguage', toJa.data)));
+    assert.ok(/[ぁ-んァ-ン]/.test(cardText(ja)), 'Japanese card');
+    assert.ok(executeActions(ja).some((x) => x.verb === 'showAllEndpoints' && x.data.reportId === reportId));
+
+    // a follow-up question on B finds the latest report of the thread (the shared pointer)
+    const before = connector.sent().length;
+    assert.equal((await b.post(supportMessage(connector, 'why does name resolution fail?', true))).status, 200);
+    const [answer] = (await connector.waitForMessages(before + 1)).slice(before);
+    assert.equal(answer.attachments?.[0]?.contentType, CARD);
+    assert.doesNotMatch(cardText(answer.attachments[0].content), /Send me a log/i);
+  });
+
   it('one conversation spread over both instances: shared state, one answer, one escalation, one delivery, one owner', async () => {
     // settings written through A are seen by B (escalation target in Blob storage)
+    const setupFrom = connector.sent().length;
     assert.equal((await a.post(channelCommand(connector, ENGINEER_1, 'escalation here'))).status, 200);
-    await connector.waitForMessages(1);
+    await connector.waitForMessages(setupFrom + 1);
     const form = invokeCard(await b.post(requesterInvoke(connector, REQUESTER_EN, 'escalate', { reportId })));
     assert.match(cardText(form), /Escalate to an engineer/);
     const submit = executeActions(form).find((x) => x.verb === 'escalationSubmit')!;
