@@ -28,12 +28,19 @@ export function userIdOf(turn: TurnContext): string {
   return from?.aadObjectId || from?.id || '';
 }
 
-/** The user's chosen language, else their Teams locale. */
+/**
+ * The user's chosen language, else their Teams locale. The choice is a nicety: when the store
+ * cannot be read (outage), the locale answers and the turn goes on (R11).
+ */
 export async function userLang(turn: TurnContext, services: BotServices): Promise<Lang> {
   const userId = userIdOf(turn);
   if (userId !== '') {
-    const chosen = await services.preferences.getLanguage(tenantIdOf(turn), userId);
-    if (chosen) return chosen;
+    try {
+      const chosen = await services.preferences.getLanguage(tenantIdOf(turn), userId);
+      if (chosen) return chosen;
+    } catch (err) {
+      services.log.warn({ event: 'preferences-unavailable', errName: (err as Error).name }, 'language preference not readable; using the Teams locale');
+    }
   }
   return langFromLocale(turn.activity.locale);
 }

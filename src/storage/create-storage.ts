@@ -51,7 +51,9 @@ export function createStorage(settings: StorageSettings): CreatedStorage {
   let service: BlobServiceClient;
   try {
     service = BlobServiceClient.fromConnectionString(settings.connectionString, {
-      retryOptions: { maxTries: settings.maxTries ?? 4, tryTimeoutInMs: 15_000 },
+      // a turn waits on the store: fail within about a second when it is unreachable (the bot then
+      // answers without it, R11) instead of the SDK's default 4 s, 8 s, 16 s backoff
+      retryOptions: { maxTries: settings.maxTries ?? 3, tryTimeoutInMs: 10_000, retryDelayInMs: 200, maxRetryDelayInMs: 1_000 },
     });
   } catch {
     throw new StorageConfigError('AZURE_STORAGE_CONNECTION_STRING could not be parsed');
