@@ -13,7 +13,7 @@
 //     [--log-level=info] [--node-arg=--cpu-prof --node-arg=--cpu-prof-dir=/tmp/prof]
 //     [--bot-script=/tmp/perf-exp/dist/main.js] [--json]
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
 import type { BenchFigure, BenchSection } from './bench-section';
 import { startBenchConnector, type BenchConnector } from './bench-harness/bench-connector';
@@ -78,6 +78,8 @@ export interface TargetResult {
 
 export interface BotBenchResult {
   logBytes: number;
+  /** os.loadavg() when the section started: how busy the (shared) machine was */
+  loadAverage?: number[];
   results: TargetResult[];
 }
 
@@ -221,6 +223,7 @@ async function measureTarget(target: BenchTarget, h: Harness, options: BotBenchO
 }
 
 export async function measureBot(options: BotBenchOptions = {}): Promise<BotBenchResult> {
+  const loadAverage = loadavg();
   const log = synthLogOfSize(options.logBytes ?? 30 * 1024, { failEvery: 5, seed: 7 });
   const connector = await startBenchConnector();
   const files = await startBenchFileHost(log);
@@ -229,7 +232,7 @@ export async function measureBot(options: BotBenchOptions = {}): Promise<BotBenc
     const results: TargetResult[] = [];
     // the baseline first: the bot's run then cannot be helped by a warmer machine
     for (const target of options.targets ?? (['echo', 'bot'] as const)) results.push(await measureTarget(target, h, options));
-    return { logBytes: log.length, results };
+    return { logBytes: log.length, loadAverage, results };
   } finally {
     await connector.close();
     await files.close();
@@ -243,6 +246,9 @@ export function botFigures(r: BotBenchResult): BenchFigure[] {
   const bot = r.results.find((x) => x.target === 'bot');
   const echo = r.results.find((x) => x.target === 'echo');
   const kb = Math.round(r.logBytes / 1024);
+  if (r.loadAverage) {
+    out.push({ id: 'load-average', label: 'machine load average at start (1 min)', value: round(r.loadAverage[0] ?? Number.NaN, 2), unit: '', note: `5 min ${round(r.loadAverage[1] ?? Number.NaN, 2)}, 15 min ${round(r.loadAverage[2] ?? Number.NaN, 2)}; shared machine` });
+  }
   for (const t of [bot, echo]) {
     if (!t) continue;
     const who = t.target === 'bot' ? 'bot' : 'echo baseline';
