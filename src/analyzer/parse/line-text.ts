@@ -15,20 +15,26 @@ const PLAIN_UNKNOWN = 0;
 const PLAIN = 1;
 const EXOTIC = 2;
 
-/** Case-insensitive searches by pattern; the patterns are the parsers' constants, so this stays small. */
-const SEARCHES = new Map<string, RegExp>();
+interface Search {
+  re: RegExp;
+  /** the pattern has an ASCII letter (a line without letters cannot hold it) */
+  letter: boolean;
+}
 
-function searchFor(p: string): RegExp {
-  let re = SEARCHES.get(p);
-  if (re === undefined) {
-    re = new RegExp(p.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'), 'gi');
-    SEARCHES.set(p, re);
+/** Case-insensitive searches by pattern; the patterns are the parsers' constants, so this stays small. */
+const SEARCHES = new Map<string, Search>();
+
+function searchFor(p: string): Search {
+  let s = SEARCHES.get(p);
+  if (s === undefined) {
+    s = { re: new RegExp(p.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'), 'gi'), letter: /[a-z]/.test(p) };
+    SEARCHES.set(p, s);
   }
-  return re;
+  return s;
 }
 
 /** After this many regex searches on one line, one lower-case copy and native searches are cheaper. */
-const SEARCHES_BEFORE_COPY = 2;
+const SEARCHES_BEFORE_COPY = 3;
 
 export class LineText {
   /** the trimmed line */
@@ -36,6 +42,8 @@ export class LineText {
   private l: string | undefined = undefined;
   private plain = PLAIN_UNKNOWN;
   private searches = 0;
+  /** set by the parser for a separator line ('-----', '====='): it has no letters */
+  private letterless = false;
 
   constructor(t = '') {
     this.t = t;
@@ -47,7 +55,13 @@ export class LineText {
     this.l = undefined;
     this.plain = PLAIN_UNKNOWN;
     this.searches = 0;
+    this.letterless = false;
     return this;
+  }
+
+  /** The caller knows the line is made of '-' and '=' only: searches for words end at once. */
+  markLetterless(): void {
+    this.letterless = true;
   }
 
   /** `t.toLowerCase()`, made once. */
@@ -112,9 +126,10 @@ export class LineText {
 
   /** `lower().indexOf(p, from)` */
   indexOf(p: string, from = 0): number {
+    if (this.letterless && searchFor(p).letter) return -1;
     if (this.l === undefined && this.searches < SEARCHES_BEFORE_COPY && this.isPlain()) {
       this.searches++;
-      const re = searchFor(p);
+      const { re } = searchFor(p);
       re.lastIndex = from < 0 ? 0 : from;
       // test() makes no match object; a match of a literal ASCII pattern is p.length long
       return re.test(this.t) ? re.lastIndex - p.length : -1;

@@ -129,9 +129,11 @@ export class EndpointTable {
     if (same !== undefined) {
       for (const ep of same) if (ep.port === port) return ep;
     }
+    // every field from the start (optional ones undefined): one object shape for all endpoints
     const ep: EndpointObservation = {
       host, port, service: serviceOf(host), firstLine: line, dns: 'unknown', addresses: [], aliases: [], tcp: 'not-tested',
-      http: 'not-tested', webStarted: false, cut: false, evidence: [], aspects: [],
+      http: 'not-tested', httpDetail: undefined, httpCause: undefined, httpStatus: undefined, httpNote: undefined,
+      webStarted: false, webScheme: undefined, cut: false, proxyProven: undefined, proxyRefused: undefined, evidence: [], aspects: [],
     };
     if (same !== undefined) same.push(ep);
     else this.byHost.set(host, [ep]);

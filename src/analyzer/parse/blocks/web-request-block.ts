@@ -163,10 +163,11 @@ export class WebRequestBlock implements CommandBlock {
 
 /** Writes a web-request outcome into the endpoint (a later observation replaces an earlier one). */
 export function applyWebOutcome(ep: EndpointObservation, outcome: WebOutcome, detail: string): void {
-  delete ep.httpCause;
-  delete ep.httpStatus;
-  delete ep.httpNote;
-  delete ep.httpDetail;
+  // cleared by assignment, not `delete`: a delete turns the object into a slow dictionary
+  ep.httpCause = undefined;
+  ep.httpStatus = undefined;
+  ep.httpNote = undefined;
+  ep.httpDetail = undefined;
   if (detail) ep.httpDetail = detail;
   switch (outcome.state) {
     case 'ok':

@@ -164,6 +164,9 @@ class WindowsParser {
       this.hashLine(no, line);
       return;
     }
+    // '-----' / '=====': two of every endpoint's lines; no word search can match them
+    const separator = (c0 === 0x2d || c0 === 0x3d) && isSeparator(t);
+    if (separator) line.markLetterless();
     if (isCompletionLine(line)) {
       this.closeBlock(false);
       this.completion = evidence(no, text.slice(start, end));
@@ -175,7 +178,7 @@ class WindowsParser {
     // Most lines of a big log are command output with a known prefix: no section title starts so.
     const output = this.block !== undefined && isCommandOutput(line);
     if (!output && this.sectionHeader(no, t, line.lower())) return;
-    if (c0 === 0x3d && isSeparator(t)) this.sectionClosed = true;
+    if (c0 === 0x3d && separator) this.sectionClosed = true;
     if (this.block) {
       if (!output && this.blockKind !== 'web' && isAccessDenied(line.lower(), t)) this.denied(no, t, undefined);
       this.block.feed(no, line);
