@@ -22,6 +22,7 @@ import { looksLikeLog } from './input/looks-like-log';
 import { messageText } from './input/message-text';
 import type { JobSubmitter } from './jobs/enqueue-job';
 import { refusalMessage } from './jobs/render-outcome';
+import { isCopyInFlight } from './limits/dedupe-middleware';
 import { BOT_MESSAGES } from './messages';
 import { describeTurn, languageOfText } from './turn-info';
 
@@ -80,6 +81,9 @@ export class NwcheckBot extends TeamsActivityHandler {
     const activity = context.activity;
     const addressed = isAddressed(context);
     const inputs = findInputs(activity);
+    // a copy of a message another instance holds: only work that becomes a job goes on (the job
+    // claim decides who answers); anything answered in the turn itself is left to the holder
+    const copy = isCopyInFlight(context);
     let route = 'ignored';
     try {
       if (inputs.kind === 'files') {
@@ -91,11 +95,15 @@ export class NwcheckBot extends TeamsActivityHandler {
       }
       if (inputs.kind === 'graph') {
         route = 'graph';
-        await this.handleGraphFiles(info, addressed);
+        await this.handleGraphFiles(info, addressed, copy);
         return;
       }
       const text = messageText(activity);
       const command = addressed ? info.registry.matchCommand(text) : undefined;
+      if (copy && !(command === undefined && looksLikeLog(text))) {
+        route = 'copy-dropped';
+        return;
+      }
       if (command) {
         route = `command:${command.command.name}`;
         const aliasIsJa = command.command.aliases.ja.some((a) => a.toLowerCase() === command.alias);
@@ -126,10 +134,10 @@ export class NwcheckBot extends TeamsActivityHandler {
     }
   }
 
-  private async handleGraphFiles(info: TurnInfo, addressed: boolean): Promise<void> {
+  private async handleGraphFiles(info: TurnInfo, addressed: boolean, copy: boolean): Promise<void> {
     const context = info.turn;
     if (!this.deps.graphConfigured) {
-      if (!addressed) return;
+      if (!addressed || copy) return;
       info.log.info({ event: 'graph-not-configured' }, 'channel file but Graph is not configured');
       await context.sendActivity(refusalMessage({ reason: 'graph-not-configured' }, info.lang, undefined));
       return;
@@ -144,7 +152,7 @@ export class NwcheckBot extends TeamsActivityHandler {
     }
     const message = graphMessageRef(context.activity, teamId);
     if (!message) {
-      if (addressed) await context.sendActivity(refusalMessage({ reason: 'download-failed' }, info.lang, undefined));
+      if (addressed && !copy) await context.sendActivity(refusalMessage({ reason: 'download-failed' }, info.lang, undefined));
       return;
     }
     if (addressed) await this.typing(info);

@@ -12,8 +12,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { BlobServiceClient } from '@azure/storage-blob';
+import Database from 'better-sqlite3';
 import { EscalationStore } from '../../src/escalation/escalation-store';
+import { dedupeKey, DEDUPE_KEY_PREFIX } from '../../src/bot/limits/dedupe-middleware';
 import { BlobStorage } from '../../src/storage/blob-storage';
+import { DATABASE_FILE } from '../../src/storage/sqlite-database';
 import {
   BOT_ID,
   ENGINEER_1,
@@ -152,6 +155,48 @@ describe('hardening/scale-out: two bot processes sharing Azurite', function () {
     const [answer] = (await connector.waitForMessages(before + 1)).slice(before);
     assert.equal(answer.attachments?.[0]?.contentType, CARD);
     assert.doesNotMatch(cardText(answer.attachments[0].content), /Send me a log/i);
+  });
+
+  it('a log delivered to both instances is analyzed once; a log whose first holder crashed before accepting it is still analyzed', async () => {
+    const summaries = (from: number) =>
+      connector
+        .sent()
+        .slice(from)
+        .filter((m: { attachments?: { contentType?: string; content?: unknown }[] }) =>
+          m.attachments?.[0]?.contentType === CARD && executeActions(m.attachments[0].content).some((x) => x.verb === 'showAllEndpoints'),
+        ).length;
+    const shared = new BlobStorage({ service: BlobServiceClient.fromConnectionString(azurite!.connectionString), container });
+    const jobsIdle = () => {
+      // no job left pending on either instance (each instance's jobs table)
+      return [a, b].every((i) => {
+        const db = new Database(join(i.dataDir, DATABASE_FILE), { readonly: true, fileMustExist: true });
+        try {
+          return (db.prepare("SELECT COUNT(*) AS n FROM jobs WHERE state = 'pending'").get() as { n: number }).n === 0;
+        } finally {
+          db.close();
+        }
+      });
+    };
+
+    // the same message delivered to A, B and A at once: both instances may accept it, one answers
+    let from = connector.sent().length;
+    const twice = supportMessage(connector, LOG);
+    const statuses = await Promise.all([a.post(twice), b.post(twice), a.post(twice)]);
+    assert.deepEqual(statuses.map((r) => r.status), [200, 200, 200]);
+    await connector.waitFor(() => summaries(from) >= 1, 30_000);
+    await waitUntil(jobsIdle, 30_000, 'jobs finished on both instances');
+    assert.equal(summaries(from), 1, 'exactly one analysis');
+
+    // an instance took the delivery claim and died before writing the job: Teams' retry lands on B
+    // within the 20 s lease and must still be analyzed (it used to be dropped as "in progress")
+    from = connector.sent().length;
+    const orphan = supportMessage(connector, LOG);
+    const hash = dedupeKey(orphan)!.slice(`${DEDUPE_KEY_PREFIX}d/`.length);
+    assert.equal(await shared.claim(`${DEDUPE_KEY_PREFIX}p/${hash}`, { at: new Date().toISOString() }, { expiresAt: new Date(Date.now() + 20_000) }), true);
+    assert.equal((await b.post(orphan)).status, 200);
+    await connector.waitFor(() => summaries(from) >= 1, 30_000);
+    await waitUntil(jobsIdle, 30_000, 'jobs finished');
+    assert.equal(summaries(from), 1);
   });
 
   it('one conversation spread over both instances: shared state, one answer, one escalation, one delivery, one owner', async () => {

@@ -2,6 +2,13 @@
 // The SQLite jobs table is the source of truth: this class only schedules. A failed delivery is
 // retried with backoff; a job that keeps failing (or crashed the process MAX_ATTEMPTS times)
 // ends with a "temporary problem" card instead of looping.
+//
+// Several instances: the same activity can be accepted by two of them (Teams' retry landing on
+// another instance, or a copy let through because the first holder may have crashed — see
+// dedupe-middleware.ts). The job is written first; before it runs, it takes a create-only claim
+// in the shared storage (`dedupe/job/<id>`, owner = the accepting turn's request id). The first
+// claim wins; a job whose claim belongs to another turn is dropped silently. A job resumed after
+// a crash finds its own claim and runs. If the storage fails, the job runs (at-least-once).
 import { createHash } from 'node:crypto';
 import type { JobRecord, SqliteJobStore } from '../../storage/sqlite-job-store';
 import type { JobPayload } from './job-payload';
@@ -13,6 +20,13 @@ export interface JobRunnerOptions {
   /** delay before retry number `attempt` (1-based) */
   retryDelayMs: (attempt: number) => number;
 }
+
+/** Key of the cross-instance claim of a job (same id on every instance: see jobIdFor). */
+export function jobClaimKey(jobId: string): string {
+  return `dedupe/job/${jobId}`;
+}
+
+const JOB_CLAIM_TTL_MS = 24 * 60 * 60 * 1000;
 
 export const DEFAULT_JOB_RUNNER_OPTIONS: JobRunnerOptions = {
   concurrency: 3,
@@ -109,6 +123,12 @@ export class JobRunner {
     const job = this.store.get(id);
     if (!job || job.state !== 'pending' || job.payload === null) return;
     const log = this.deps.services.log.child({ jobId: id, requestId: job.payload.requestId });
+    if (!(await this.ownsJob(job, log))) {
+      this.store.finish(id, 'done', 'accepted by another instance');
+      log.info({ event: 'job-duplicate-elsewhere' }, 'the same activity is handled by another instance; dropped');
+      return;
+    }
+    if (this.stopped) return; // stays pending: resumed at next start
     const attempts = this.store.startAttempt(id);
     if (attempts > this.options.maxAttempts) {
       log.error({ event: 'job-abandoned', attempts }, 'job failed too often; telling the user');
@@ -136,6 +156,23 @@ export class JobRunner {
       }, this.options.retryDelayMs(attempts));
       timer.unref();
       this.retryTimers.add(timer);
+    }
+  }
+
+  /** First claim wins across instances; our own earlier claim (resumed job) is still ours. */
+  private async ownsJob(job: JobRecord<JobPayload>, log: { warn(o: object, m: string): void }): Promise<boolean> {
+    const storage = this.deps.services.storage;
+    const key = jobClaimKey(job.id);
+    const owner = job.payload.requestId;
+    try {
+      const expiresAt = new Date(this.deps.services.clock.now().getTime() + JOB_CLAIM_TTL_MS);
+      if (await storage.claim(key, { owner }, { expiresAt })) return true;
+      const held = (await storage.read([key]))[key] as { owner?: unknown } | undefined;
+      // gone between the two calls (expired): run rather than risk losing the message
+      return held === undefined || held.owner === owner;
+    } catch (err) {
+      log.warn({ event: 'job-claim-unavailable', errName: (err as Error).name }, 'could not claim the job across instances; running it');
+      return true;
     }
   }
 

@@ -13,8 +13,12 @@
 //   table (same activity → same job id).
 // - Shared scope (default with Blob storage, several instances): the processing claim is global
 //   and held for `processingLeaseMs` (default 20 s, longer than Teams' 15 s redelivery); a retry
-//   after the lease is processed. A retry that arrives within the lease after a crash is dropped:
-//   see docs/hardening.md "Known limits".
+//   after the lease is processed. A copy that finds a live claim cannot tell a slow holder from a
+//   crashed one, so it is not dropped here: the turn runs marked as a copy (`isCopyInFlight`).
+//   The bot then drops it unless the message becomes a job (a log to analyze); jobs are written
+//   first and claimed second (job-runner.ts), so exactly one instance answers, and a holder that
+//   crashed before accepting the message loses nothing. Commands and questions in a copy are
+//   dropped (nothing stored, the user can ask again): see docs/hardening.md "Known limits".
 // If the storage itself fails, the turn runs unclaimed (fail open): the user still gets an answer.
 import { randomUUID } from 'node:crypto';
 import type { Middleware, TurnContext } from 'botbuilder';
@@ -42,6 +46,12 @@ export interface DedupeOptions {
 
 export const DEDUPE_KEY_PREFIX = 'dedupe/';
 const BOOT_ID = randomUUID();
+const COPY_IN_FLIGHT = Symbol('dedupe: copy of an activity being handled elsewhere');
+
+/** True when this turn is a copy of a message another delivery holds (shared scope only). */
+export function isCopyInFlight(context: TurnContext): boolean {
+  return context.turnState.get(COPY_IN_FLIGHT) === true;
+}
 
 type ActivityIds = { channelId?: string; conversation?: { id?: string }; id?: string };
 
@@ -93,16 +103,23 @@ export class DedupeMiddleware implements Middleware {
       await next();
       return;
     }
-    if (!won) {
+    if (!won && this.scope === 'process') {
       this.options.log.info({ event: 'duplicate-activity', activityType: a.type, state: 'processing' }, 'activity being handled elsewhere; dropped');
       return;
+    }
+    if (!won) {
+      // the holder may have crashed before accepting the message: run as a copy (see above)
+      this.options.log.info({ event: 'duplicate-activity', activityType: a.type, state: 'processing-elsewhere' }, 'activity held elsewhere; running as a copy');
+      context.turnState.set(COPY_IN_FLIGHT, true);
     }
     try {
       await next();
     } catch (err) {
-      await storage.delete([processingKey]).catch((e: unknown) => {
-        this.options.log.warn({ event: 'dedupe-release-failed', err: (e as Error).name }, 'could not release the dedupe claim');
-      });
+      if (won) {
+        await storage.delete([processingKey]).catch((e: unknown) => {
+          this.options.log.warn({ event: 'dedupe-release-failed', err: (e as Error).name }, 'could not release the dedupe claim');
+        });
+      }
       throw err;
     }
     const doneAt = this.now();
