@@ -8,6 +8,7 @@ export {
   buildRegionCard,
   buildSummaryCard,
   buildUnmatchedQuestionCard,
+  firstOfEachGroup,
 } from '../cards';
 export type { ExplainedRefusal, HelpCommand } from '../cards';
 export { explainRefusal } from '../i18n/refusals';

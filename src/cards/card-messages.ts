@@ -55,6 +55,12 @@ export const CARD_MESSAGES = defineMessages({
   noEndpoints: { ja: 'このログには宛先の確認結果がありません。', en: 'This log has no endpoint results.' },
   // explanation card
   explanationEndpoint: { ja: '対象', en: 'Endpoint' },
+  explanationEndpoints: { ja: '対象', en: 'Endpoints' },
+  explanationContexts: { ja: '対象', en: 'Proxy settings' },
+  affectedEndpointsTitle: { ja: '該当する宛先 ({count} 件)', en: 'Affected endpoints ({count})' },
+  affectedContextsTitle: { ja: '該当するプロキシ設定 ({count} 件)', en: 'Affected proxy settings ({count})' },
+  proxyServer: { ja: 'プロキシ サーバー: {server}', en: 'Proxy server: {server}' },
+  noSubject: { ja: '対象の記載なし', en: 'No endpoint named' },
   meaningTitle: { ja: 'この結果の意味', en: 'What it means' },
   whyTitle: { ja: 'なぜ問題になるのか', en: 'Why it matters' },
   stepsTitle: { ja: '対処方法', en: 'What to do' },

@@ -13,6 +13,8 @@ export type { SummaryCardOptions } from './summary-card';
 export { buildEndpointsCard, ENDPOINTS_PER_PAGE, pageCount } from './endpoints-card';
 export type { EndpointsCardOptions } from './endpoints-card';
 export { buildExplanationCard } from './explanation-card';
+export { findingGroupAt, firstOfEachGroup, groupFindings } from './group-findings';
+export type { FindingGroup } from './group-findings';
 export type { ExplanationCardOptions } from './explanation-card';
 export { buildHelpCard } from './help-card';
 export type { HelpCommand } from './help-card';

@@ -1,7 +1,8 @@
 // The answer to a log: overall verdict, where/when it ran, what failed, proxy, TLS 1.2 and the
-// findings by severity, each with an "Explain" button. Readable on a phone: lists are capped
-// (the full endpoint list is one button away) and the whole card is kept under the Teams limit by
-// retrying with smaller caps rather than by hoping.
+// findings by severity, one row per problem (code) with the endpoints or proxy settings it
+// affects and one "Explain" button. Readable on a phone: lists are capped (the full endpoint list
+// is one button away) and the whole card is kept under the Teams limit by retrying with smaller
+// caps rather than by hoping.
 import type { Endpoint, Finding, ProxyContext, Report } from '../analyzer/report';
 import { findingTitle } from '../i18n/findings';
 import { t, type Lang } from '../i18n/lang';
@@ -13,7 +14,6 @@ import {
   overallSummary,
   serviceName,
   severityLabel,
-  splitIds,
   tlsStateLabel,
 } from '../i18n/terms';
 import { MAX_FINDING_INDEX } from './actions';
@@ -23,6 +23,7 @@ import { CARD_BYTE_BUDGET, cardBytes } from './card-size';
 import { OVERALL_STYLE, SEVERITY_ORDER, SEVERITY_STYLE, TLS_COLOR, VERDICT_COLOR, otherLang, pick } from './card-style';
 import { cardLine } from './card-text';
 import { describeEndpointProblem, endpointTarget } from './describe-endpoint';
+import { groupFindings, groupSubjects, type FindingGroup } from './group-findings';
 import { makeActionData } from './make-action-data';
 import { renderTemplate, type AdaptiveCardJson } from './render-template';
 
@@ -37,18 +38,23 @@ export interface SummaryCardOptions {
 /** How much of each list the card shows. Tried in order until the card fits the budget. */
 export interface SummaryLimits {
   endpointsPerGroup: number;
+  /** finding rows (one per code) per severity */
   findingsPerSeverity: number;
+  /** endpoints or proxy settings listed under one finding row before "and N more" */
+  subjectsPerFinding: number;
   bypassEntries: number;
 }
 
 export const SUMMARY_LIMITS: readonly SummaryLimits[] = [
-  { endpointsPerGroup: 8, findingsPerSeverity: 10, bypassEntries: 5 },
-  { endpointsPerGroup: 5, findingsPerSeverity: 6, bypassEntries: 3 },
-  { endpointsPerGroup: 3, findingsPerSeverity: 3, bypassEntries: 2 },
-  { endpointsPerGroup: 1, findingsPerSeverity: 1, bypassEntries: 1 },
-  { endpointsPerGroup: 0, findingsPerSeverity: 0, bypassEntries: 0 },
+  { endpointsPerGroup: 8, findingsPerSeverity: 10, subjectsPerFinding: 4, bypassEntries: 5 },
+  { endpointsPerGroup: 5, findingsPerSeverity: 6, subjectsPerFinding: 3, bypassEntries: 3 },
+  // many problems each on many hosts: fewer hosts per row before fewer rows and endpoints
+  { endpointsPerGroup: 5, findingsPerSeverity: 6, subjectsPerFinding: 1, bypassEntries: 3 },
+  { endpointsPerGroup: 3, findingsPerSeverity: 3, subjectsPerFinding: 2, bypassEntries: 2 },
+  { endpointsPerGroup: 1, findingsPerSeverity: 1, subjectsPerFinding: 1, bypassEntries: 1 },
+  { endpointsPerGroup: 0, findingsPerSeverity: 0, subjectsPerFinding: 0, bypassEntries: 0 },
 ];
-const EXPANDED_LIMITS: SummaryLimits = { endpointsPerGroup: 20, findingsPerSeverity: 20, bypassEntries: 10 };
+const EXPANDED_LIMITS: SummaryLimits = { endpointsPerGroup: 20, findingsPerSeverity: 20, subjectsPerFinding: 8, bypassEntries: 10 };
 
 export const MAX_FACT_CHARS = 160;
 export const MAX_FINDING_TITLE_CHARS = 160;
@@ -56,9 +62,10 @@ export const MAX_SERVER_CHARS = 160;
 
 export function buildSummaryCard(report: Report, options: SummaryCardOptions): AdaptiveCardJson {
   const attempts = options.expanded ? [EXPANDED_LIMITS, ...SUMMARY_LIMITS] : SUMMARY_LIMITS;
+  const groups = groupFindings(report.findings);
   let bytes = 0;
   for (const limits of attempts) {
-    const card = renderTemplate('summary', summaryCardData(report, options, limits));
+    const card = renderTemplate('summary', summaryData(report, options, limits, groups));
     bytes = cardBytes(card);
     if (bytes <= CARD_BYTE_BUDGET) return card;
   }
@@ -71,6 +78,10 @@ export function summaryCardData(
   options: SummaryCardOptions,
   limits: SummaryLimits = SUMMARY_LIMITS[0] as SummaryLimits,
 ): Record<string, unknown> {
+  return summaryData(report, options, limits, groupFindings(report.findings));
+}
+
+function summaryData(report: Report, options: SummaryCardOptions, limits: SummaryLimits, groups: readonly FindingGroup[]): Record<string, unknown> {
   const { lang, reportId } = options;
   const overall = pick(OVERALL_STYLE, report.overall, OVERALL_STYLE.inconclusive);
   const label = overallLabel(report.overall, lang);
@@ -87,7 +98,7 @@ export function summaryCardData(
       value: tlsStateLabel(report.tls.tls12, lang),
       color: pick(TLS_COLOR, report.tls.tls12, 'Default'),
     },
-    findings: findingsSection(report.findings, lang, reportId, limits.findingsPerSeverity),
+    findings: findingsSection(report.findings, groups, lang, reportId, limits),
     actions: {
       showAll: {
         title: t(M.showAllEndpoints, lang),
@@ -180,41 +191,52 @@ function proxySection(contexts: readonly ProxyContext[], lang: Lang, bypassCap: 
   };
 }
 
-/** What a finding is about, under its title: the endpoint, or the proxy context(s). */
-function findingSubject(f: Finding, lang: Lang): { hasSubject: boolean; subject: string; subjectFont: 'Default' | 'Monospace' } {
-  if (f.endpoint) return { hasSubject: true, subject: endpointTarget({ host: f.endpoint, port: f.port as number }), subjectFont: 'Monospace' };
-  const ids = splitIds(f.params?.context ?? f.params?.contexts);
-  if (ids.length > 0) {
-    return { hasSubject: true, subject: cardLine(joinList(ids.slice(0, 4).map((c) => contextName(c, lang)), lang), 200), subjectFont: 'Default' };
-  }
-  return { hasSubject: false, subject: ' ', subjectFont: 'Default' };
-}
-
-function findingsSection(findings: readonly Finding[], lang: Lang, reportId: string, cap: number): Record<string, unknown> {
-  const groups: Record<string, unknown>[] = [];
+/**
+ * One row per problem: the title, the endpoints or proxy settings it affects (capped, then
+ * "and N more"), and one Explain button carrying the index of the group's first finding.
+ */
+function findingsSection(
+  findings: readonly Finding[],
+  groups: readonly FindingGroup[],
+  lang: Lang,
+  reportId: string,
+  limits: SummaryLimits,
+): Record<string, unknown> {
+  const sections: Record<string, unknown>[] = [];
   for (const severity of SEVERITY_ORDER) {
-    const indexed = findings.map((f, i) => ({ f, i })).filter(({ f }) => f.severity === severity);
-    if (indexed.length === 0) continue;
-    const shown = indexed.filter(({ i }) => i <= MAX_FINDING_INDEX).slice(0, cap);
-    const hidden = indexed.length - shown.length;
-    groups.push({
-      title: t(M.groupTitle, lang, { label: severityLabel(severity, lang), count: String(indexed.length) }),
+    const ofSeverity = groups.filter((g) => g.severity === severity);
+    if (ofSeverity.length === 0) continue;
+    const shown = ofSeverity.filter((g) => (g.indices[0] as number) <= MAX_FINDING_INDEX).slice(0, limits.findingsPerSeverity);
+    const hidden = ofSeverity.length - shown.length;
+    sections.push({
+      title: t(M.groupTitle, lang, { label: severityLabel(severity, lang), count: String(ofSeverity.length) }),
       color: SEVERITY_STYLE[severity].color,
-      items: shown.map(({ f, i }) => ({
-        title: cardLine(findingTitle(f, lang), MAX_FINDING_TITLE_CHARS),
-        ...findingSubject(f, lang),
-        button: {
-          title: t(M.explain, lang),
-          data: makeActionData({ verb: 'explain', reportId, findingIndex: i, lang }),
-        },
-      })),
+      items: shown.map((g) => {
+        const first = g.indices[0] as number;
+        const subjects = groupSubjects(findings, g.indices, lang, limits.subjectsPerFinding);
+        const more = subjects.total - subjects.shown.length;
+        // one line (compact on a phone, and small in bytes): hosts or proxy settings, "and N more"
+        const list = joinList(subjects.shown.map((s) => s.text), lang);
+        return {
+          title: cardLine(findingTitle(findings[first] as Finding, lang), MAX_FINDING_TITLE_CHARS),
+          subjects: {
+            show: subjects.shown.length > 0,
+            text: more > 0 ? `${list} ${t(M.andMore, lang, { count: String(more) })}` : list || ' ',
+            font: subjects.shown.every((s) => s.font === 'Monospace') ? 'Monospace' : 'Default',
+          },
+          button: {
+            title: t(M.explain, lang),
+            data: makeActionData({ verb: 'explain', reportId, findingIndex: first, lang }),
+          },
+        };
+      }),
       more: { show: hidden > 0, text: t(M.andMore, lang, { count: String(hidden) }) },
     });
   }
   return {
     title: t(M.findingsTitle, lang),
-    empty: groups.length === 0,
+    empty: sections.length === 0,
     emptyText: t(M.noFindings, lang),
-    groups,
+    groups: sections,
   };
 }

@@ -1,11 +1,12 @@
 // The answer to a follow-up question nothing matched: what the bot can explain about the last
-// report there (each finding with its Explain button), and the way to a human.
-import type { Report } from '../analyzer/report';
+// report there (each problem once, with its Explain button), and the way to a human.
+import type { Finding, Report } from '../analyzer/report';
 import { findingTitle } from '../i18n/findings';
 import { t, type Lang } from '../i18n/lang';
 import { MAX_FINDING_INDEX } from './actions';
 import { CARD_MESSAGES as M } from './card-messages';
 import { cardLine } from './card-text';
+import { groupFindings } from './group-findings';
 import { makeActionData } from './make-action-data';
 import { renderTemplate, type AdaptiveCardJson } from './render-template';
 
@@ -25,20 +26,22 @@ const MAX_TOPICS = 12;
 export function buildUnmatchedQuestionCard(options: UnmatchedQuestionOptions): AdaptiveCardJson {
   const { lang, reportId, report } = options;
   const hasReport = typeof reportId === 'string' && reportId !== '';
+  // one entry per problem (code and severity), as on the summary; the button opens its group
+  const groups = hasReport && report ? groupFindings(report.findings) : [];
   const findingTopics =
     hasReport && report
-      ? report.findings
-          .map((f, i) => ({ f, i }))
-          .filter(({ i }) => i <= MAX_FINDING_INDEX)
+      ? groups
+          .map((g) => g.indices[0] as number)
+          .filter((i) => i <= MAX_FINDING_INDEX)
           .slice(0, MAX_TOPICS)
-          .map(({ f, i }) => ({
-            title: cardLine(findingTitle(f, lang), 160),
+          .map((i) => ({
+            title: cardLine(findingTitle(report.findings[i] as Finding, lang), 160),
             button: { title: t(M.explain, lang), data: makeActionData({ verb: 'explain', reportId, findingIndex: i, lang }) },
           }))
       : [];
   const textTopics = (options.topics ?? []).slice(0, MAX_TOPICS).map((x) => ({ text: `• ${cardLine(x, 160)}` }));
   if (hasReport) textTopics.push({ text: `• ${t(M.topicEndpoints, lang)}` });
-  const hiddenFindings = hasReport && report ? report.findings.length - findingTopics.length : 0;
+  const hiddenFindings = groups.length - findingTopics.length;
   const question = cardLine(options.question ?? '', 300);
   const title = t(M.unmatchedTitle, lang);
   // Without a report the two buttons are dropped by their $when; the template still needs data.

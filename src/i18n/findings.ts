@@ -58,8 +58,13 @@ interface VariantContext {
 }
 
 interface FindingSpec extends TextSpec {
-  /** the first variant whose `when` holds replaces the fields it names */
-  variants?: readonly { when: (c: VariantContext) => boolean; texts: Partial<TextSpec> }[];
+  /**
+   * Wording when several findings of the code are explained together (one problem on several
+   * endpoints or proxy settings); replaces the fields it names, after any variant's `texts`.
+   */
+  group?: Partial<TextSpec>;
+  /** the first variant whose `when` holds replaces the fields it names (`group` when grouped) */
+  variants?: readonly { when: (c: VariantContext) => boolean; texts: Partial<TextSpec>; group?: Partial<TextSpec> }[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -976,6 +981,163 @@ const UNRECOGNIZED = defineMessages({
   },
 });
 
+// ---------------------------------------------------------------------------------------------
+// One problem on several endpoints or proxy settings, explained once (the card lists each one
+// under the explanation): sentences that name them together, and "these endpoints" where the
+// single wording says "this endpoint". Shared steps that name no host are reused as they are.
+
+const GROUP = defineMessages({
+  fragmentAndMore: { ja: '{list} ほか {count} 件', en: '{list} and {count} more' },
+  meaningDetail: {
+    ja: 'ログには、いずれの宛先についても「{detail}」と記録されています。',
+    en: 'The log says the same for each of them: "{detail}".',
+  },
+  meaningTcpIsDirect: {
+    ja: 'TCP 接続テストは、プロキシ サーバーを経由せずに直接接続を試みるものです。',
+    en: 'These tests try direct connections, not connections through a proxy server.',
+  },
+  meaningDns: {
+    ja: '{count} 件の宛先 ({hosts}) の名前解決に失敗しました。',
+    en: 'The names of {count} endpoints could not be resolved: {hosts}.',
+  },
+  whyDns: {
+    ja: '名前解決ができないと、これらの宛先とは一切通信できません。',
+    en: 'Without name resolution, nothing can connect to these endpoints.',
+  },
+  stepDns1: {
+    ja: '対象のマシンで、各宛先について nslookup を実行し (例: nslookup {host})、名前解決ができるかご確認ください。',
+    en: 'On the machine, run nslookup for each endpoint (for example nslookup {host}) and check that the names resolve.',
+  },
+  meaningTcp: {
+    ja: '{count} 件の宛先 ({hosts}) へのポート {port} の TCP 接続テストに失敗しました。',
+    en: 'TCP connection tests on port {port} failed for {count} endpoints: {hosts}.',
+  },
+  meaningTcpNoPort: {
+    ja: '{count} 件の宛先 ({hosts}) への TCP 接続テストに失敗しました。',
+    en: 'TCP connection tests failed for {count} endpoints: {hosts}.',
+  },
+  stepTcp1: {
+    ja: 'ファイアウォール、NSG、ルート テーブルなどで、これらの宛先へのポート {port} の送信方向の通信が許可されているかご確認ください。',
+    en: 'Check that firewalls, NSGs and route tables allow outbound traffic to these endpoints on port {port}.',
+  },
+  stepTcp1NoPort: {
+    ja: 'ファイアウォール、NSG、ルート テーブルなどで、これらの宛先への送信方向の通信が許可されているかご確認ください。',
+    en: 'Check that firewalls, NSGs and route tables allow outbound traffic to these endpoints.',
+  },
+  stepTcp1Iscsi: {
+    ja: 'ファイルの回復で使用する iSCSI (TCP 3260) の通信は、プロキシ サーバーを経由しません。ファイアウォールや NSG で、これらの宛先へのポート 3260 の送信方向の通信を直接許可してください。',
+    en: 'iSCSI (TCP 3260) for file recovery never goes through a proxy server. Allow direct outbound traffic to these endpoints on port 3260 in firewalls and NSGs.',
+  },
+  meaningHttpConnect: {
+    ja: '{count} 件の宛先 ({hosts}) への Web リクエストで、接続に失敗しました。',
+    en: 'The web requests to {count} endpoints could not connect: {hosts}.',
+  },
+  whyHttpConnect: {
+    ja: 'Web リクエストで接続できない場合、バックアップ エージェントもこれらの宛先と通信できない可能性が高いと考えられます。',
+    en: 'If the web requests cannot connect, the backup agent most likely cannot either.',
+  },
+  stepHttpConnect2: {
+    ja: 'プロキシ サーバーやファイアウォールで、これらの宛先への HTTPS の通信が許可されているかご確認ください。',
+    en: 'Check that the proxy server and firewalls allow HTTPS to these endpoints.',
+  },
+  meaningHttpTimeout: {
+    ja: '{count} 件の宛先 ({hosts}) への Web リクエストが、応答のないままタイムアウトしました。',
+    en: 'The web requests to {count} endpoints timed out without an answer: {hosts}.',
+  },
+  whyHttpTimeout: {
+    ja: 'タイムアウトは、ファイアウォールが通信を応答なしで破棄している場合や、プロキシ サーバーが応答していない場合によく発生します。この状態では、バックアップ エージェントもこれらの宛先と通信できません。',
+    en: 'A timeout usually means that a firewall drops the traffic silently or that the proxy server does not answer. The backup agent cannot reach these endpoints either.',
+  },
+  stepHttpTimeout1: {
+    ja: 'ファイアウォールで、これらの宛先への HTTPS の通信が破棄 (ドロップ) されていないかご確認ください。',
+    en: 'Check whether a firewall drops HTTPS traffic to these endpoints.',
+  },
+  stepHttpTimeout2: {
+    ja: 'プロキシ サーバーを使用している場合は、プロキシ サーバーのログにこれらの宛先への要求が記録されているか、また応答を返しているかご確認ください。',
+    en: 'If you use a proxy server, check its logs for requests to these endpoints and whether it answered them.',
+  },
+  meaningProxyAuth: {
+    ja: '{count} 件の宛先 ({hosts}) への Web リクエストに対し、プロキシ サーバーが HTTP 407 (Proxy Authentication Required) を返し、認証を要求しました。',
+    en: 'The proxy server asked for authentication (HTTP 407) on the web requests to {count} endpoints: {hosts}.',
+  },
+  whyProxyAuth: {
+    ja: 'バックアップ エージェントは SYSTEM などのサービス アカウントで動作するため、ユーザーの資格情報で認証するプロキシ サーバーを通過できないことがあります。認証に失敗すると、バックアップ エージェントはこれらの宛先と通信できません。なお、Azure VM 内の SQL Server のバックアップでは、認証が必要なプロキシ サーバーはサポートされていません。',
+    en: 'The backup agent runs as a service account such as SYSTEM, so it may not get through a proxy that authenticates users. If authentication fails, the agent cannot reach these endpoints. SQL Server in Azure VM backup does not support authenticated proxy servers at all.',
+  },
+  meaningTlsTrust: {
+    ja: '{count} 件の宛先 ({hosts}) への Web リクエストで、サーバー証明書を信頼できず、TLS 接続を確立できませんでした。',
+    en: 'The web requests to {count} endpoints failed because the server certificate was not trusted: {hosts}.',
+  },
+  stepTlsTrust2: {
+    ja: 'ブラウザーで各宛先 (例: https://{host}) を開き、証明書のパスをご確認ください。社内の証明機関やプロキシ製品の名前が表示される場合は、通信経路で証明書が置き換えられています。',
+    en: 'Open each endpoint in a browser (for example https://{host}) and look at the certificate path. An in-house CA or a proxy product’s name means the certificate is replaced on the way.',
+  },
+  meaningTlsChannel: {
+    ja: '{count} 件の宛先 ({hosts}) への Web リクエストで、TLS による安全な通信路を確立できませんでした。',
+    en: 'The web requests to {count} endpoints could not set up a secure TLS channel: {hosts}.',
+  },
+  stepTlsChannel3: {
+    ja: 'プロキシ サーバーやファイアウォールが、これらの宛先への TLS 接続を切断していないかご確認ください。',
+    en: 'Check that no proxy server or firewall cuts TLS connections to these endpoints.',
+  },
+  meaningHttpInconclusive: {
+    ja: '{count} 件の宛先 ({hosts}) への Web リクエストは、通信できたかどうかを判断できないエラーで終了しました。',
+    en: 'The web requests to {count} endpoints ended with errors that do not show whether the network path works: {hosts}.',
+  },
+  whyHttpInconclusive: {
+    ja: 'このエラーだけでは通信経路に問題があるかどうかを判断できないため、これらの宛先は判定不可としています。',
+    en: 'These errors alone cannot tell whether the path works, so the endpoints are marked inconclusive.',
+  },
+  stepHttpInconclusive1: {
+    ja: '対象のマシンの PowerShell で、各宛先に対して Invoke-WebRequest を -UseBasicParsing 付きで実行し (例: Invoke-WebRequest -Uri https://{host} -UseBasicParsing)、HTTP のステータス コード (200、400、403、404 など) が返るかご確認ください。ステータス コードが返れば、通信はできています。',
+    en: 'In PowerShell on the machine, run Invoke-WebRequest with -UseBasicParsing against each endpoint (for example Invoke-WebRequest -Uri https://{host} -UseBasicParsing) and check whether an HTTP status code (200, 400, 403, 404 …) comes back. Any status code means the endpoint is reachable.',
+  },
+  stepHttpInconclusive2: {
+    ja: 'Linux の場合は、各宛先に対して curl -I を実行し (例: curl -I https://{host})、HTTP のステータス行が表示されるかご確認ください。',
+    en: 'On Linux, run curl -I against each endpoint (for example curl -I https://{host}) and look for an HTTP status line.',
+  },
+  meaningIeEngine: {
+    ja: '{count} 件の宛先 ({hosts}) からの応答は受信できていますが、PowerShell が応答の内容を解析する際に Internet Explorer のエンジンを使用できず、エラーになりました。',
+    en: '{count} endpoints answered ({hosts}), but PowerShell could not parse the answers because the Internet Explorer engine was not available.',
+  },
+  whyIeEngine: {
+    ja: 'このエラーは応答を受信した後に発生するため、これらの宛先との通信には問題ありません。Azure Backup への影響もありません。',
+    en: 'The error is raised after the answers arrived, so these endpoints are reachable. It does not affect Azure Backup.',
+  },
+  stepIeEngine1: {
+    ja: 'これらの宛先について、ネットワークの対応は不要です。',
+    en: 'No network change is needed for these endpoints.',
+  },
+  meaningPrivateEndpoint: {
+    ja: '{count} 件の宛先 ({hosts}) の名前解決の結果に、プライベート IP アドレスまたは privatelink を含む名前が含まれています。',
+    en: 'The name resolution of {count} endpoints shows private IP addresses or privatelink names: {hosts}.',
+  },
+  meaningProxyPath: {
+    ja: '{context} には、いずれもプロキシ サーバー {server} が設定されていますが、Web リクエストを実行した現在のユーザーの設定は {userServer} です。',
+    en: 'The proxy server {server} is set for {context}, but the current user, who ran the web requests, uses {userServer}.',
+  },
+  meaningProxyPathUserDirect: {
+    ja: '{context} には、いずれもプロキシ サーバー {server} が設定されていますが、Web リクエストを実行した現在のユーザーにはプロキシ サーバーが設定されていません。',
+    en: 'The proxy server {server} is set for {context}, but the current user, who ran the web requests, has no proxy server.',
+  },
+  meaningProxyPathNoServer: {
+    ja: '{context} には、いずれも Web リクエストを実行した現在のユーザーとは異なるプロキシ設定が行われています。',
+    en: 'The proxy settings of {context} differ from those of the current user, who ran the web requests.',
+  },
+  stepProxyPath1: {
+    ja: '{context} でプロキシ サーバー {server} を使用することが、いずれも意図した設定かご確認ください。',
+    en: 'Check that {context} are all meant to use the proxy server {server}.',
+  },
+  meaningProxyBypass: {
+    ja: '{context} のバイパス リストには、いずれも {entries} が含まれているため、該当する Azure Backup や Azure Storage の宛先とは、プロキシ サーバーを経由せずに直接通信します。',
+    en: 'The bypass lists of {context} all contain {entries}, so matching Azure Backup and Azure Storage hosts are reached directly, not through the proxy server.',
+  },
+  meaningProxyBypassNoEntries: {
+    ja: '{context} のバイパス リストには、いずれも Azure Backup や Azure Storage の宛先が含まれているため、これらの宛先とは、プロキシ サーバーを経由せずに直接通信します。',
+    en: 'The bypass lists of {context} contain Azure Backup or Azure Storage hosts, so they are reached directly, not through the proxy server.',
+  },
+});
+
 /** Every catalogue behind the finding texts, for the completeness and style tests. */
 export const FINDING_CATALOGUES: Readonly<Record<string, MessageCatalogue>> = Object.freeze({
   LINK_TITLES,
@@ -1002,6 +1164,7 @@ export const FINDING_CATALOGUES: Readonly<Record<string, MessageCatalogue>> = Ob
   LOG_INCOMPLETE,
   NOT_ELEVATED,
   UNRECOGNIZED,
+  GROUP,
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -1043,6 +1206,7 @@ const ENDPOINT_CODES: ReadonlySet<FindingCode> = new Set(
 );
 
 const detail: Slot = [COMMON.meaningDetail];
+const groupDetail: Slot = [GROUP.meaningDetail];
 const addresses: Slot = [COMMON.meaningAddresses];
 const isWarning = (c: VariantContext): boolean => c.severity !== 'error';
 
@@ -1053,6 +1217,11 @@ const SPECS: Readonly<Record<FindingCode, FindingSpec>> = {
     why: [[DNS.why]],
     steps: [[DNS.step1, DNS.step1NoHost], [DNS.step2], [DNS.step3], [DNS.step4]],
     links: [LINKS.marsUrls, LINKS.privateEndpointDns, LINKS.blogWindows, LINKS.blogLinux],
+    group: {
+      meaning: [[GROUP.meaningDns, DNS.meaningNoHost], groupDetail],
+      why: [[GROUP.whyDns]],
+      steps: [[GROUP.stepDns1, DNS.step1NoHost], [DNS.step2], [DNS.step3], [DNS.step4]],
+    },
   },
   TCP_CONNECT_FAILED: {
     title: [TCP.title],
@@ -1065,6 +1234,10 @@ const SPECS: Readonly<Record<FindingCode, FindingSpec>> = {
       [COMMON.stepRerun],
     ],
     links: [LINKS.marsUrls, LINKS.blogWindows, LINKS.blogLinux],
+    group: {
+      meaning: [[GROUP.meaningTcp, GROUP.meaningTcpNoPort, TCP.meaningNoHost], [GROUP.meaningTcpIsDirect], groupDetail],
+      steps: [[GROUP.stepTcp1, GROUP.stepTcp1NoPort], [TCP.step2], [TCP.step3], [COMMON.stepRerun]],
+    },
     variants: [
       {
         // iSCSI for file recovery: never through a proxy, and the script also needs the download site.
@@ -1073,6 +1246,7 @@ const SPECS: Readonly<Record<FindingCode, FindingSpec>> = {
           steps: [[TCP.step1Iscsi, TCP.step1IscsiNoHost], [TCP.step2Iscsi], [COMMON.stepRerun]],
           links: [LINKS.fileRecovery, LINKS.blogWindows, LINKS.blogLinux],
         },
+        group: { steps: [[GROUP.stepTcp1Iscsi], [TCP.step2Iscsi], [COMMON.stepRerun]] },
       },
     ],
   },
@@ -1087,6 +1261,11 @@ const SPECS: Readonly<Record<FindingCode, FindingSpec>> = {
       [COMMON.stepRerun],
     ],
     links: [LINKS.marsUrls, LINKS.blogWindows, LINKS.blogLinux],
+    group: {
+      meaning: [[GROUP.meaningHttpConnect, HTTP_CONNECT.meaningNoHost], groupDetail],
+      why: [[GROUP.whyHttpConnect]],
+      steps: [[HTTP_CONNECT.step1], [GROUP.stepHttpConnect2], [HTTP_CONNECT.step3], [COMMON.stepRerun]],
+    },
   },
   HTTP_TIMEOUT: {
     title: [HTTP_TIMEOUT.title],
@@ -1098,6 +1277,11 @@ const SPECS: Readonly<Record<FindingCode, FindingSpec>> = {
       [HTTP_TIMEOUT.step3],
     ],
     links: [LINKS.marsUrls, LINKS.blogWindows, LINKS.blogLinux],
+    group: {
+      meaning: [[GROUP.meaningHttpTimeout, HTTP_TIMEOUT.meaningNoHost], groupDetail],
+      why: [[GROUP.whyHttpTimeout]],
+      steps: [[GROUP.stepHttpTimeout1], [GROUP.stepHttpTimeout2], [HTTP_TIMEOUT.step3]],
+    },
   },
   PROXY_AUTH_REQUIRED: {
     title: [PROXY_AUTH.title],
@@ -1105,6 +1289,10 @@ const SPECS: Readonly<Record<FindingCode, FindingSpec>> = {
     why: [[PROXY_AUTH.why]],
     steps: [[PROXY_AUTH.step1], [PROXY_AUTH.step2], [COMMON.stepRerun]],
     links: [LINKS.marsUrls, LINKS.sqlNetwork, LINKS.blogWindows],
+    group: {
+      meaning: [[GROUP.meaningProxyAuth, PROXY_AUTH.meaningNoHost], groupDetail],
+      why: [[GROUP.whyProxyAuth]],
+    },
   },
   TLS_TRUST_FAILED: {
     title: [TLS_TRUST.title],
@@ -1112,6 +1300,10 @@ const SPECS: Readonly<Record<FindingCode, FindingSpec>> = {
     why: [[TLS_TRUST.why]],
     steps: [[TLS_TRUST.step1], [TLS_TRUST.step2], [TLS_TRUST.step3], [COMMON.stepRerun]],
     links: [LINKS.tlsCertificateChanges, LINKS.marsUrls, LINKS.blogWindows],
+    group: {
+      meaning: [[GROUP.meaningTlsTrust, TLS_TRUST.meaningNoHost], groupDetail],
+      steps: [[TLS_TRUST.step1], [GROUP.stepTlsTrust2], [TLS_TRUST.step3], [COMMON.stepRerun]],
+    },
   },
   TLS_CHANNEL_FAILED: {
     title: [TLS_CHANNEL.title],
@@ -1124,6 +1316,10 @@ const SPECS: Readonly<Record<FindingCode, FindingSpec>> = {
       [COMMON.stepRestartAndRerun],
     ],
     links: [LINKS.tlsImpact, LINKS.tlsRegistry, LINKS.dotnetTls, LINKS.blogDotnetTls],
+    group: {
+      meaning: [[GROUP.meaningTlsChannel, TLS_CHANNEL.meaningNoHost], groupDetail],
+      steps: [[TLS_CHANNEL.step1], [COMMON.stepDotnetTls12], [GROUP.stepTlsChannel3], [COMMON.stepRestartAndRerun]],
+    },
   },
   HTTP_INCONCLUSIVE: {
     title: [HTTP_INCONCLUSIVE.title],
@@ -1135,6 +1331,11 @@ const SPECS: Readonly<Record<FindingCode, FindingSpec>> = {
       [HTTP_INCONCLUSIVE.step3],
     ],
     links: [LINKS.invokeWebRequest, LINKS.blogWindows, LINKS.blogLinux],
+    group: {
+      meaning: [[GROUP.meaningHttpInconclusive, HTTP_INCONCLUSIVE.meaningNoHost], groupDetail],
+      why: [[GROUP.whyHttpInconclusive]],
+      steps: [[GROUP.stepHttpInconclusive1, HTTP_INCONCLUSIVE.step1NoHost], [GROUP.stepHttpInconclusive2], [HTTP_INCONCLUSIVE.step3]],
+    },
   },
   HTTP_IE_ENGINE_UNAVAILABLE: {
     title: [IE_ENGINE.title],
@@ -1142,6 +1343,11 @@ const SPECS: Readonly<Record<FindingCode, FindingSpec>> = {
     why: [[IE_ENGINE.why]],
     steps: [[IE_ENGINE.step1], [IE_ENGINE.step2]],
     links: [LINKS.invokeWebRequest, LINKS.blogWindows],
+    group: {
+      meaning: [[GROUP.meaningIeEngine, IE_ENGINE.meaningNoHost], groupDetail],
+      why: [[GROUP.whyIeEngine]],
+      steps: [[GROUP.stepIeEngine1], [IE_ENGINE.step2]],
+    },
   },
   PRIVATE_ENDPOINT_SUSPECTED: {
     title: [PRIVATE_ENDPOINT.title],
@@ -1152,6 +1358,9 @@ const SPECS: Readonly<Record<FindingCode, FindingSpec>> = {
     why: [[PRIVATE_ENDPOINT.why]],
     steps: [[PRIVATE_ENDPOINT.step1], [PRIVATE_ENDPOINT.step2], [PRIVATE_ENDPOINT.step3], [PRIVATE_ENDPOINT.step4]],
     links: [LINKS.privateEndpointDns, LINKS.marsUrls],
+    group: {
+      meaning: [[GROUP.meaningPrivateEndpoint, PRIVATE_ENDPOINT.meaningNoHost], [PRIVATE_ENDPOINT.meaningRealTargets]],
+    },
   },
   TCP_TEST_BYPASSES_PROXY: {
     title: [TCP_BYPASSES_PROXY.title],
@@ -1182,6 +1391,18 @@ const SPECS: Readonly<Record<FindingCode, FindingSpec>> = {
       [PROXY_PATH.step4],
     ],
     links: [LINKS.marsUrls, LINKS.sqlNetwork, LINKS.blogWindows],
+    group: {
+      meaning: [
+        [GROUP.meaningProxyPath, GROUP.meaningProxyPathUserDirect, GROUP.meaningProxyPathNoServer, PROXY_PATH.meaningNone],
+        [PROXY_PATH.meaningNotTested],
+      ],
+      steps: [
+        [GROUP.stepProxyPath1, PROXY_PATH.step1NoServer, PROXY_PATH.step1None],
+        [PROXY_PATH.step2],
+        [PROXY_PATH.step3],
+        [PROXY_PATH.step4],
+      ],
+    },
   },
   PROXY_NOT_SET_FOR_SYSTEM: {
     title: [PROXY_NOT_SET.title],
@@ -1218,6 +1439,11 @@ const SPECS: Readonly<Record<FindingCode, FindingSpec>> = {
     why: [[PROXY_BYPASS.why]],
     steps: [[PROXY_BYPASS.step1], [PROXY_BYPASS.step2], [PROXY_BYPASS.step3]],
     links: [LINKS.marsUrls, LINKS.blogWindows],
+    group: {
+      meaning: [
+        [GROUP.meaningProxyBypass, GROUP.meaningProxyBypassNoEntries, PROXY_BYPASS.meaningNoContext, PROXY_BYPASS.meaningNone],
+      ],
+    },
   },
   REGION_SPECIFIC_FQDN: {
     title: [REGION.title],
@@ -1366,6 +1592,12 @@ function resolveSpec(spec: FindingSpec, context: VariantContext): TextSpec {
   return variant ? { ...spec, ...variant.texts } : spec;
 }
 
+/** The spec with a variant's texts, then the group wording (the code's, then the variant's). */
+function resolveGroupSpec(spec: FindingSpec, context: VariantContext): TextSpec {
+  const variant = spec.variants?.find((v) => v.when(context));
+  return { ...spec, ...variant?.texts, ...spec.group, ...variant?.group };
+}
+
 function fillSlots(slots: readonly Slot[], lang: Lang, values: Readonly<Record<string, string>>): string[] {
   const out: string[] = [];
   for (const slot of slots) {
@@ -1384,14 +1616,23 @@ function specFor(code: FindingCode): FindingSpec {
   return Object.prototype.hasOwnProperty.call(SPECS, code) ? SPECS[code] : SPECS.UNRECOGNIZED_LOG;
 }
 
-export function explainFinding(finding: Finding, lang: Lang): FindingExplanation {
-  const values = buildValues(finding, lang);
-  const texts = resolveSpec(specFor(finding.code), { severity: finding.severity, values });
+/** Fills the texts; `services` are the service ids of the endpoints concerned (their roles end `why`). */
+function explainWith(
+  finding: Finding,
+  texts: TextSpec,
+  values: Readonly<Record<string, string>>,
+  lang: Lang,
+  services: readonly string[],
+  evidence: Evidence[],
+): FindingExplanation {
   const why = fillSlots(texts.why, lang, values);
-  const serviceId = (finding.params?.service ?? '').trim();
-  const role = Object.prototype.hasOwnProperty.call(SERVICE_ROLES, serviceId) ? SERVICE_ROLES[serviceId] : undefined;
   // The endpoint's role says what breaks; not needed when the endpoint answered (IE engine error).
-  if (ENDPOINT_CODES.has(finding.code) && finding.code !== 'HTTP_IE_ENGINE_UNAVAILABLE' && role) why.push(role[lang]);
+  if (ENDPOINT_CODES.has(finding.code) && finding.code !== 'HTTP_IE_ENGINE_UNAVAILABLE') {
+    for (const serviceId of services) {
+      const role = Object.prototype.hasOwnProperty.call(SERVICE_ROLES, serviceId) ? SERVICE_ROLES[serviceId] : undefined;
+      if (role) why.push(role[lang]);
+    }
+  }
   const explanation: FindingExplanation = {
     code: finding.code,
     severity: finding.severity,
@@ -1402,10 +1643,137 @@ export function explainFinding(finding: Finding, lang: Lang): FindingExplanation
     links: texts.links
       .filter((link) => !link.langs || link.langs.includes(lang))
       .map((link) => ({ title: link.title[lang], url: link.url[lang] })),
-    evidence: Array.isArray(finding.evidence) ? finding.evidence : [],
+    evidence,
   };
   if (finding.endpoint !== undefined) explanation.endpoint = finding.endpoint;
   return explanation;
+}
+
+export function explainFinding(finding: Finding, lang: Lang): FindingExplanation {
+  const values = buildValues(finding, lang);
+  const texts = resolveSpec(specFor(finding.code), { severity: finding.severity, values });
+  const serviceId = (finding.params?.service ?? '').trim();
+  return explainWith(finding, texts, values, lang, serviceId ? [serviceId] : [], Array.isArray(finding.evidence) ? finding.evidence : []);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Several findings of one code explained together.
+
+/** Hosts or proxy contexts named in a group sentence before "and N more". */
+export const GROUP_NAMED_MAX = 3;
+/** Codes about a host name, not a connection: a group names each host once, without ports. */
+const HOST_ONLY_CODES: ReadonlySet<FindingCode> = new Set(['DNS_RESOLUTION_FAILED', 'PRIVATE_ENDPOINT_SUSPECTED']);
+/** Evidence lines a group explanation carries (its members' lines, in order). */
+const GROUP_EVIDENCE_MAX = 100;
+
+function paramOf(finding: Finding, key: string): string {
+  const value = finding.params?.[key];
+  return typeof value === 'string' ? value.trim() : '';
+}
+
+/** "a、b、c ほか 2 件" / "a, b, c and 2 more" */
+function namedList(names: readonly string[], lang: Lang): string {
+  const shown = joinList(names.slice(0, GROUP_NAMED_MAX), lang);
+  if (names.length <= GROUP_NAMED_MAX) return shown;
+  return formatMessage(GROUP.fragmentAndMore[lang], { list: shown, count: String(names.length - GROUP_NAMED_MAX) });
+}
+
+/** The one value every finding has for `read`, or '' when they differ (compared by `key`). */
+function commonValue(findings: readonly Finding[], read: (f: Finding) => string, key: (v: string) => string = (v) => v): string {
+  const first = findings[0] ? read(findings[0]) : '';
+  const firstKey = key(first);
+  for (const f of findings) if (key(read(f)) !== firstKey) return '';
+  return first;
+}
+
+/** "http://10.2.0.16:8080/" and "10.2.0.16:8080" are the same proxy server. */
+function serverKey(server: string): string {
+  let s = server.toLowerCase();
+  if (s.startsWith('http://')) s = s.slice('http://'.length);
+  else if (s.startsWith('https://')) s = s.slice('https://'.length);
+  while (s.endsWith('/')) s = s.slice(0, -1);
+  return s;
+}
+
+/**
+ * Values that name the group instead of one finding: `hosts` (or `context`) as a short list,
+ * `count`, and `port` / `detail` / `server` / `userServer` / `entries` only when every finding
+ * has the same one. Undefined when the findings are about fewer than two endpoints or contexts
+ * (then the single wording reads right).
+ */
+function groupValues(findings: readonly Finding[], lang: Lang): Record<string, string> | undefined {
+  const hosts: { host: string; port: string }[] = [];
+  const seenHosts = new Set<string>();
+  const contexts: string[] = [];
+  const seenContexts = new Set<string>();
+  for (const f of findings) {
+    const host = paramOf(f, 'host') || (typeof f.endpoint === 'string' ? f.endpoint.trim() : '');
+    const port = paramOf(f, 'port') || (Number.isInteger(f.port) ? String(f.port) : '');
+    const hostKey = `${host.toLowerCase()}\u0000${port}`;
+    if (host && !seenHosts.has(hostKey)) {
+      seenHosts.add(hostKey);
+      hosts.push({ host, port });
+    }
+    const context = paramOf(f, 'context');
+    if (context && !seenContexts.has(context)) {
+      seenContexts.add(context);
+      contexts.push(context);
+    }
+  }
+  const values = Object.create(null) as Record<string, string>;
+  if (hosts.length >= 2) {
+    const first = hosts[0] as { host: string; port: string };
+    const port = first.port && hosts.every((h) => h.port === first.port) ? first.port : '';
+    // A name resolves (or not) whatever the port: name each host once.
+    const names = HOST_ONLY_CODES.has(findings[0]?.code as FindingCode)
+      ? [...new Set(hosts.map((h) => h.host))]
+      : hosts.map((h) => (port || !h.port ? h.host : `${h.host}:${h.port}`));
+    if (names.length < 2) return undefined;
+    values.hosts = namedList(names, lang);
+    values.count = String(names.length);
+    values.port = port;
+    // One endpoint's text has no place in a sentence about several; the card lists each one.
+    values.endpoint = '';
+    values.addresses = '';
+    values.detail = commonValue(findings, (f) => paramOf(f, 'detail'));
+    return values;
+  }
+  if (contexts.length >= 2) {
+    values.context = namedList(contexts.map((c) => contextName(c, lang)), lang);
+    values.count = String(contexts.length);
+    values.server = commonValue(findings, (f) => paramOf(f, 'server'), serverKey);
+    values.userServer = commonValue(findings, (f) => paramOf(f, 'userServer'), serverKey);
+    const entries = commonValue(findings, (f) => joinList(splitIds(paramOf(f, 'entries')), 'en'));
+    values.entries = entries ? joinList(splitIds(entries), lang) : '';
+    return values;
+  }
+  return undefined;
+}
+
+/**
+ * Explains several findings of one code (same severity) at once: the same problem on several
+ * endpoints or proxy settings. The first finding leads (its endpoint is `endpoint`, its host is
+ * the example in steps such as "nslookup <host>"); sentences name the others as a group. With
+ * one finding, or findings that are all about the same endpoint or context, this is
+ * explainFinding of the first one.
+ */
+export function explainFindingGroup(findings: readonly Finding[], lang: Lang): FindingExplanation {
+  const lead = findings[0];
+  if (!lead) throw new RangeError('explainFindingGroup: no findings');
+  const group = findings.length > 1 ? groupValues(findings, lang) : undefined;
+  if (!group) return explainFinding(lead, lang);
+  const values = Object.assign(buildValues(lead, lang), group);
+  const texts = resolveGroupSpec(specFor(lead.code), { severity: lead.severity, values });
+  const services: string[] = [];
+  const evidence: Evidence[] = [];
+  for (const f of findings) {
+    const service = paramOf(f, 'service');
+    if (service && !services.includes(service)) services.push(service);
+    if (evidence.length < GROUP_EVIDENCE_MAX && Array.isArray(f.evidence)) {
+      evidence.push(...f.evidence.slice(0, GROUP_EVIDENCE_MAX - evidence.length));
+    }
+  }
+  return explainWith(lead, texts, values, lang, services, evidence);
 }
 
 export function findingTitle(finding: Finding, lang: Lang): string {

@@ -17,13 +17,15 @@ import {
   cardAttachment,
   type ActionData,
 } from '../../src/cards';
-import { explainFinding, findingTitle } from '../../src/i18n/findings';
+import type { Finding } from '../../src/analyzer/report';
+import { CARD_MESSAGES } from '../../src/cards/card-messages';
+import { explainFinding, explainFindingGroup, findingTitle } from '../../src/i18n/findings';
 import { t } from '../../src/i18n/lang';
-import { contextName, overallLabel, tlsStateLabel } from '../../src/i18n/terms';
+import { contextName, overallLabel, severityLabel, tlsStateLabel } from '../../src/i18n/terms';
 import { explainRefusal, REFUSAL_KEYS } from '../../src/i18n/refusals';
 import { nodesOfType, visibleTexts, type JsonNode } from './card-inspect';
 import { REPORT_ID } from './card-samples';
-import { hugeReport, sampleReport } from './report-factory';
+import { GROUPED_HOSTS, groupedReport, hugeReport, sampleReport } from './report-factory';
 
 function executes(card: unknown, verb?: string): { title: string; data: ActionData }[] {
   return nodesOfType(card, 'Action.Execute')
@@ -69,7 +71,8 @@ describe('summary card', () => {
         assert.ok(texts.includes(tlsStateLabel('os-default', lang)));
       });
 
-      it('lists every finding by severity, each with an Explain button for its own index', () => {
+      it('lists every finding by severity, each problem with an Explain button for its first finding', () => {
+        // the sample report has every code once: one row (and one button) per finding
         const explains = executes(card, 'explain');
         assert.equal(explains.length, report.findings.length);
         for (const { data } of explains) {
@@ -101,6 +104,52 @@ describe('summary card', () => {
     assert.equal((card.body[0] as JsonNode).style, 'good');
     assert.ok(texts.includes('No findings.'));
     assert.ok(!texts.some((x) => x.startsWith('Endpoints that failed')));
+  });
+
+  describe('one row per problem', () => {
+    const report = groupedReport();
+    for (const lang of ['ja', 'en'] as const) {
+      const card = buildSummaryCard(report, { lang, reportId: REPORT_ID });
+      const texts = visibleTexts(card);
+      const explains = executes(card, 'explain').map((a) => a.data as Extract<ActionData, { verb: 'explain' }>);
+
+      it(`3 hosts with the same problem → one row listing the 3 hosts, one Explain button (${lang})`, () => {
+        const tcpTitle = findingTitle(report.findings[1]!, lang);
+        assert.equal(texts.filter((x) => x === tcpTitle).length, 1, 'the title once');
+        const hosts = GROUPED_HOSTS.map((h) => `${h}:443`);
+        assert.ok(texts.includes(hosts.join(lang === 'ja' ? '、' : ', ')), `hosts under the title: ${texts.join(' | ')}`);
+        const tcpButtons = explains.filter((d) => report.findings[d.findingIndex]!.code === 'TCP_CONNECT_FAILED');
+        assert.deepEqual(tcpButtons.map((d) => d.findingIndex), [1], 'one button, for the first TCP finding');
+        assert.equal(explains.length, 5, 'TCP, HTTP, proxy path, bypass, region');
+        assert.deepEqual(explains.map((d) => d.findingIndex), [...new Set(explains.map((d) => d.findingIndex))]);
+      });
+
+      it(`proxy findings per context → one row naming each context (${lang})`, () => {
+        const names = ['system', 'workload-plugin'].map((c) => contextName(c, lang)).join(lang === 'ja' ? '、' : ', ');
+        assert.equal(texts.filter((x) => x === names).length, 2, 'proxy path and bypass list rows each name both contexts');
+      });
+
+      it(`keeps errors → warnings → infos, counting problems (${lang})`, () => {
+        const heads = texts.filter((x) => /^(エラー|警告|情報|Errors?|Warnings?|Info)/.test(x));
+        assert.deepEqual(heads, [
+          t(CARD_MESSAGES.groupTitle, lang, { label: severityLabel('error', lang), count: '2' }),
+          t(CARD_MESSAGES.groupTitle, lang, { label: severityLabel('warning', lang), count: '1' }),
+          t(CARD_MESSAGES.groupTitle, lang, { label: severityLabel('info', lang), count: '2' }),
+        ]);
+        const order = explains.map((d) => report.findings[d.findingIndex]!.severity);
+        assert.deepEqual(order, ['error', 'error', 'warning', 'info', 'info']);
+      });
+    }
+
+    it('caps the hosts under a row and says how many more', () => {
+      const many = groupedReport();
+      const extra = ['a', 'b', 'c'].map((x, i): Finding => ({ ...many.findings[1]!, endpoint: `${x}.example.net`, params: { host: `${x}.example.net`, port: '443' }, evidence: [{ line: 300 + i, text: x }] }));
+      many.findings.push(...extra);
+      const texts = visibleTexts(buildSummaryCard(many, { lang: 'ja', reportId: REPORT_ID }));
+      assert.ok(texts.includes('login.microsoft.com:443、login.microsoftonline.com:443、login.windows.net:443、a.example.net:443 ほか 2 件'), texts.join(' | '));
+      const en = visibleTexts(buildSummaryCard(many, { lang: 'en', reportId: REPORT_ID }));
+      assert.ok(en.includes('login.microsoft.com:443, login.microsoftonline.com:443, login.windows.net:443, a.example.net:443 and 2 more'));
+    });
   });
 
   it('rejects a report id the bot could not accept back (fails loudly, not on click)', () => {
@@ -136,6 +185,63 @@ describe('explanation card', () => {
       });
     });
   }
+
+  describe('a problem on several endpoints', () => {
+    const report = groupedReport();
+    for (const lang of ['ja', 'en'] as const) {
+      it(`lists every affected host with its error text and its own log lines (${lang})`, () => {
+        const card = buildExplanationCard(report, 1, { lang, reportId: REPORT_ID });
+        const texts = visibleTexts(card);
+        const members = report.findings.filter((f) => f.code === 'TCP_CONNECT_FAILED');
+        const x = explainFindingGroup(members, lang);
+        assert.ok(texts.includes(x.title));
+        assert.ok(texts.includes(t(CARD_MESSAGES.affectedEndpointsTitle, lang, { count: '3' })));
+        for (const f of members) {
+          assert.ok(texts.includes(`${f.endpoint}:443`), `${f.endpoint} listed`);
+          assert.ok(texts.includes(f.params!.detail!), `${f.endpoint}: its error text`);
+          for (const e of f.evidence) {
+            assert.ok(texts.includes(e.text), `${f.endpoint}: evidence line ${e.line}`);
+            assert.ok(texts.includes(t(CARD_MESSAGES.evidenceLine, lang, { line: String(e.line) })));
+          }
+        }
+        x.steps.forEach((step, n) => assert.ok(texts.includes(`${n + 1}.`) && texts.includes(step), `step ${n + 1}`));
+        assert.ok(x.meaning.includes('login.microsoft.com') && x.meaning.includes('login.windows.net'), x.meaning);
+        assert.ok(x.steps[0]!.includes(lang === 'ja' ? 'これらの宛先' : 'these endpoints'), x.steps[0]);
+        assert.deepEqual(nodesOfType(card, 'Action.OpenUrl').map((a) => a.url), x.links.map((l) => l.url));
+        assert.deepEqual(executes(card, 'showSummary')[0]?.data, { verb: 'showSummary', reportId: REPORT_ID, lang });
+        assert.deepEqual(executes(card, 'setLanguage')[0]?.data, { verb: 'setLanguage', reportId: REPORT_ID, lang: lang === 'ja' ? 'en' : 'ja', view: 'explain', findingIndex: 1 });
+      });
+    }
+
+    it('says an error text shared by every host once, in the meaning, not under each host', () => {
+      const card = buildExplanationCard(report, 2, { lang: 'ja', reportId: REPORT_ID });
+      const texts = visibleTexts(card);
+      const meaning = texts.find((x) => x.includes('件の宛先'));
+      assert.ok(meaning?.includes('いずれの宛先についても「Unable to connect to the remote server」'), meaning);
+      assert.ok(!texts.includes('Unable to connect to the remote server'), 'not repeated per host');
+    });
+
+    it('leads with the finding asked about (a follow-up about one host shows that host first)', () => {
+      const last = report.findings.findIndex((f) => f.code === 'TCP_CONNECT_FAILED' && f.endpoint === 'login.windows.net');
+      const texts = visibleTexts(buildExplanationCard(report, last, { lang: 'en', reportId: REPORT_ID }));
+      const listed = texts.filter((x) => GROUPED_HOSTS.some((h) => x === `${h}:443`));
+      assert.deepEqual(listed.slice(0, 2), ['login.windows.net:443', 'login.windows.net:443'], 'header, then first in the list');
+      assert.ok(texts.includes(' and 2 more'));
+    });
+
+    it('proxy settings: each context with its proxy server as printed', () => {
+      const texts = visibleTexts(buildExplanationCard(report, 7, { lang: 'en', reportId: REPORT_ID }));
+      assert.ok(texts.includes('Affected proxy settings (2)'));
+      for (const c of ['system', 'workload-plugin']) assert.ok(texts.includes(contextName(c, 'en')), c);
+      assert.ok(texts.includes('Proxy server: http://10.2.0.16:8080') && texts.includes('Proxy server: 10.2.0.16:8080'));
+    });
+
+    it('a finding alone keeps the single explanation (no affected list)', () => {
+      const texts = visibleTexts(buildExplanationCard(report, 0, { lang: 'en', reportId: REPORT_ID }));
+      assert.ok(!texts.some((x) => x.startsWith('Affected')));
+      assert.ok(texts.includes('In the log'));
+    });
+  });
 
   it('answers a stale finding index with a notice instead of throwing', () => {
     const card = buildExplanationCard(report, 9_999, { lang: 'ja', reportId: REPORT_ID });
@@ -194,6 +300,12 @@ describe('help, refusal, region, unmatched and notice cards', () => {
       for (const e of endpoints) assert.ok(texts.includes(`${e.host}:${e.port}`), e.host);
     });
   }
+
+  it('unmatched question: each problem once', () => {
+    const report = groupedReport();
+    const card = buildUnmatchedQuestionCard({ lang: 'en', reportId: REPORT_ID, report });
+    assert.deepEqual(executes(card, 'explain').map((a) => (a.data as { findingIndex: number }).findingIndex), [0, 1, 2, 7, 9]);
+  });
 
   it('unmatched question: what it can explain, with Explain buttons and Escalate', () => {
     const report = sampleReport();

@@ -31,7 +31,7 @@ import {
 import type { EscalationRecord } from '../../src/escalation/escalation';
 import { replyToEscalation, resolveEscalation, takeEscalation } from '../../src/escalation/escalation-transitions';
 import { ENGINEER_A, newRecord } from '../escalation/support/fixtures';
-import { fixtureReports, sampleReport } from './report-factory';
+import { fixtureReports, groupedReport, sampleReport } from './report-factory';
 
 export interface CardSample {
   /** e.g. "summary/win-en-dns-failure.log/ja" */
@@ -93,6 +93,8 @@ export function standaloneCardSamples(langs: readonly Lang[] = ['ja', 'en']): Ca
     }
     out.push({ id: `notice/${lang}`, template: 'notice', lang, card: buildNoticeCard(lang === 'ja' ? 'お知らせ' : 'Notice', ['one', 'two'], lang), required: [] });
     out.push({ id: `unmatched/no-report/${lang}`, template: 'unmatched', lang, card: buildUnmatchedQuestionCard({ lang, topics: ['TLS 1.2'] }), required: [] });
+    // one problem on several hosts with different error texts, and proxy findings per context
+    out.push(...reportCards('grouped', groupedReport(), lang));
   }
   return out.concat(escalationCardSamples(langs), externalTemplateSamples());
 }

@@ -15,14 +15,18 @@ import type { Lang } from '../../src/i18n/lang';
 import { cardProblems } from './card-checks';
 import { allStrings, nodesOfType, walk } from './card-inspect';
 import { REPORT_ID, reportCards } from './card-samples';
-import { HOSTILE_STRINGS, SECRET, hostileReport } from './report-factory';
+import { HOSTILE_STRINGS, SECRET, hostileGroupedReport, hostileReport } from './report-factory';
 
 const MARKERS = ['evil.example', '**b**', '# h', '${secret}', '<script>', '<at>everyone'];
 const CONTROL_OR_BIDI = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/;
 
 function hostileCards(lang: Lang): { id: string; card: AdaptiveCardJson }[] {
   const report = hostileReport();
-  const cards: { id: string; card: AdaptiveCardJson }[] = reportCards('hostile', report, lang).map((s) => ({ id: s.id, card: s.card }));
+  const cards: { id: string; card: AdaptiveCardJson }[] = [
+    ...reportCards('hostile', report, lang),
+    // the same problem on several hostile endpoints and contexts: grouped rows and explanations
+    ...reportCards('hostile-grouped', hostileGroupedReport(), lang),
+  ].map((s) => ({ id: s.id, card: s.card }));
   const hostile = HOSTILE_STRINGS.join(' | ');
   cards.push({ id: 'unmatched/question', card: buildUnmatchedQuestionCard({ lang, reportId: REPORT_ID, report, question: hostile, topics: HOSTILE_STRINGS }) });
   cards.push({ id: 'refusal', card: buildRefusalCard({ title: hostile, detail: hostile, whatToSend: hostile }, lang, { fileName: hostile }) });
@@ -76,6 +80,19 @@ for (const lang of ['ja', 'en'] as const) {
           for (const key of Object.keys(node)) assert.ok(!key.startsWith('$') || key === '$schema', `${id}: key ${key} survived`);
         });
       }
+    });
+
+    it('grouped rows and explanations carry the hostile hosts, details and contexts as inert text', () => {
+      const grouped = cards.filter((c) => c.id.includes('hostile-grouped'));
+      const summary = grouped.find((c) => c.id.startsWith('summary/'));
+      const explanation = grouped.find((c) => c.id.startsWith('explanation/') && c.id.includes('TCP_CONNECT_FAILED'));
+      assert.ok(summary && explanation);
+      const rows = nodesOfType(summary.card, 'Action.Execute').filter((a) => a.verb === 'explain');
+      assert.equal(rows.length, 4, 'one row per problem, whatever the hosts look like');
+      const runs = nodesOfType(explanation.card, 'TextRun').map((r) => String(r.text));
+      assert.ok(runs.some((r) => r.includes('[x](https://evil.example/phish).example')), 'a hostile host is listed, as text');
+      assert.ok(runs.some((r) => r.includes('**b** __u__')), 'a hostile detail is shown, as text');
+      assert.ok(runs.some((r) => r === '${secret}'), 'evidence ${...} stays literal');
     });
 
     it('the data handed to the template holds ${ only as data (the builder never pre-expands)', () => {

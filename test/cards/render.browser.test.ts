@@ -5,9 +5,10 @@
 // host, each finding title) is not on screen. Skips, saying why, only when no browser exists.
 import assert from 'node:assert/strict';
 import { listTemplates } from '../../src/cards';
-import { explainFinding, findingTitle } from '../../src/i18n/findings';
+import { explainFindingGroup, findingTitle } from '../../src/i18n/findings';
 import { SEVERITY_ORDER } from '../../src/cards/card-style';
 import { SUMMARY_LIMITS } from '../../src/cards/summary-card';
+import { findingGroupAt, findingSubjects, groupFindings, groupSubjects } from '../../src/cards/group-findings';
 import { openCardBrowser, VIEWPORTS, type CardBrowser, type ViewportName } from '../support/render-card-in-browser';
 import { endpointTarget } from '../../src/cards/describe-endpoint';
 import { fixtureCardSamples, standaloneCardSamples, type CardSample } from './card-samples';
@@ -32,16 +33,33 @@ export function requiredTexts(sample: CardSample): string[] {
     for (const verdict of ['failed', 'inconclusive'] as const) {
       out.push(...report.endpoints.filter((e) => e.verdict === verdict).slice(0, cap.endpointsPerGroup).map((e) => endpointTarget(e)));
     }
+    // one row per problem: its title and the first hosts or proxy settings it affects
+    const groups = groupFindings(report.findings);
     for (const severity of SEVERITY_ORDER) {
-      out.push(...report.findings.filter((f) => f.severity === severity).slice(0, cap.findingsPerSeverity).map((f) => findingTitle(f, sample.lang)));
+      for (const g of groups.filter((x) => x.severity === severity).slice(0, cap.findingsPerSeverity)) {
+        out.push(findingTitle(report.findings[g.indices[0]!]!, sample.lang));
+        out.push(...groupSubjects(report.findings, g.indices, sample.lang, cap.subjectsPerFinding).shown.map((x) => x.text));
+      }
     }
   }
   if (report && sample.template === 'explanation') {
     const index = Number(/\/(\d+)-/.exec(sample.id)?.[1]);
-    const finding = report.findings[index];
+    const members = findingGroupAt(report.findings, index).map((i) => report.findings[i]!);
+    const finding = members[0];
     if (finding) {
-      const x = explainFinding(finding, sample.lang);
-      out.push(x.title, ...x.steps, ...finding.evidence.slice(0, 12).map((e) => e.text));
+      const x = explainFindingGroup(members, sample.lang);
+      out.push(x.title, ...x.steps);
+      if (members.length === 1) out.push(...finding.evidence.slice(0, 12).map((e) => e.text));
+      else {
+        // each affected endpoint (the first 10) with its first log lines (3 each, 24 in all)
+        let left = 24;
+        for (const m of members.slice(0, 10)) {
+          out.push(...findingSubjects(m, sample.lang).map((x) => x.text));
+          const lines = m.evidence.slice(0, Math.min(3, left));
+          left -= lines.length;
+          out.push(...lines.map((e) => e.text));
+        }
+      }
     }
   }
   return out.map(normalize).filter((s) => s !== '');

@@ -293,3 +293,91 @@ export function hugeReport(n: number): Report {
   }
   return { ...base, endpoints, findings };
 }
+
+/** Three Entra ID hosts failing TCP and the web request, proxy findings per context (as win-en-system-proxy.log). */
+export const GROUPED_HOSTS = ['login.microsoft.com', 'login.microsoftonline.com', 'login.windows.net'] as const;
+
+export function groupedReport(): Report {
+  const base = sampleReport();
+  const endpoints: Endpoint[] = GROUPED_HOSTS.map((host, i) =>
+    endpoint(host, 443, {
+      service: 'entra-id',
+      addresses: [`20.190.141.${32 + i}`],
+      tcp: 'failed',
+      http: 'failed',
+      httpDetail: 'Unable to connect to the remote server',
+      httpCause: 'connect',
+      verdict: 'failed',
+    }),
+  );
+  const perHost = (code: FindingCode, host: string, i: number, line: number): Finding => ({
+    code,
+    severity: 'error',
+    endpoint: host,
+    port: 443,
+    params: { host, port: '443', service: 'entra-id', detail: i === 2 ? 'The operation has timed out' : 'Unable to connect to the remote server', addresses: `20.190.141.${32 + i}` },
+    evidence: [
+      { line, text: `WARNING: TCP connect to (20.190.141.${32 + i} : 443) failed` },
+      { line: line + 2, text: `Result of tnc - 443 / from 10.2.0.21 /To URL  ${host} IPaddress 20.190.141.${32 + i} / TcpTestSucceeded: False` },
+    ],
+  });
+  const proxy = (code: FindingCode, severity: Severity, context: string, params: Record<string, string>, line: number): Finding => ({
+    code,
+    severity,
+    params: { context, ...params },
+    evidence: [{ line, text: `ProxyServer: ${params.server ?? '10.2.0.16:8080'}` }],
+  });
+  const findings: Finding[] = [
+    // an info first: the card still shows errors, then warnings, then infos
+    { code: 'REGION_SPECIFIC_FQDN', severity: 'info', params: { geoCodes: 'jpe, jpw', regions: 'Japan East, Japan West' }, evidence: [{ line: 86, text: 'Result of tnc - 443 / pod01-manag1.jpe.backup.windowsazure.com' }] },
+  ];
+  GROUPED_HOSTS.forEach((host, i) => {
+    findings.push(perHost('TCP_CONNECT_FAILED', host, i, 181 + i * 15));
+    // the same error text for every host (the TCP ones differ: one timed out)
+    const http = perHost('HTTP_CONNECT_FAILED', host, i, 186 + i * 15);
+    findings.push({ ...http, params: { ...http.params, detail: 'Unable to connect to the remote server' }, evidence: [{ line: 186 + i * 15, text: 'PS>TerminatingError(Invoke-WebRequest): "Unable to connect to the remote server"' }] });
+  });
+  findings.push(proxy('PROXY_PATH_NOT_TESTED', 'warning', 'system', { server: 'http://10.2.0.16:8080', userServer: '' }, 56));
+  findings.push(proxy('PROXY_PATH_NOT_TESTED', 'warning', 'workload-plugin', { server: '10.2.0.16:8080', userServer: '' }, 65));
+  findings.push(proxy('PROXY_BYPASS_AZURE', 'info', 'system', { entries: '*.backup.windowsazure.com, *.blob.core.windows.net' }, 57));
+  findings.push(proxy('PROXY_BYPASS_AZURE', 'info', 'workload-plugin', { entries: '*.backup.windowsazure.com, *.blob.core.windows.net' }, 66));
+  return { ...base, endpoints: [...base.endpoints.filter((e) => e.verdict === 'ok'), ...endpoints], findings };
+}
+
+/** Several findings of one code about hostile endpoints and contexts, with hostile details and evidence. */
+export function hostileGroupedReport(): Report {
+  const base = hostileReport();
+  const h = (i: number): string => HOSTILE_STRINGS[i % HOSTILE_STRINGS.length] as string;
+  const longHost = `${'b'.repeat(10_000)}.blob.core.windows.net`;
+  const findings: Finding[] = [];
+  HOSTILE_STRINGS.forEach((s, i) => {
+    for (const code of ['TCP_CONNECT_FAILED', 'DNS_RESOLUTION_FAILED'] as const) {
+      findings.push({
+        code,
+        severity: 'error',
+        endpoint: i === 0 ? longHost : `${s}.example`,
+        port: i % 3 === 0 ? 3260 : 443,
+        params: { host: `${s}.example`, port: '443', service: h(i + 1), detail: i === 1 ? 'x'.repeat(10_000) : h(i + 2), addresses: h(i + 3) },
+        evidence: [
+          { line: i + 1, text: h(i) },
+          { line: i + 2, text: 'y'.repeat(10_000) },
+          { line: i + 3, text: '${secret}' },
+          { line: i + 4, text: h(i + 4) },
+        ],
+      });
+    }
+    findings.push({
+      code: 'PROXY_PATH_NOT_TESTED',
+      severity: 'warning',
+      params: { context: i === 0 ? 'system' : s, server: h(i + 5), userServer: h(i + 6) },
+      evidence: [{ line: 50 + i, text: h(i + 7) }],
+    });
+    findings.push({
+      code: 'PROXY_BYPASS_AZURE',
+      severity: 'info',
+      params: { context: s, entries: `${h(i)}, ${h(i + 1)}` },
+      evidence: [{ line: 70 + i, text: h(i + 8) }],
+    });
+  });
+  return { ...base, findings };
+}

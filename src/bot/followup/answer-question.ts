@@ -4,7 +4,7 @@ import { serviceName, verdictLabel } from '../../i18n/terms';
 import { t, type Lang } from '../../i18n/lang';
 import type { AdaptiveCard } from '../action-registry';
 import type { StoredReport } from '../bot-services';
-import { buildExplanationCard, buildNoticeCard, buildUnmatchedQuestionCard } from '../card-kit';
+import { buildExplanationCard, buildNoticeCard, buildUnmatchedQuestionCard, firstOfEachGroup } from '../card-kit';
 import { BOT_MESSAGES } from '../messages';
 import { matchQuestion, type QuestionMatch, type QuestionTopic } from './match-question';
 
@@ -73,7 +73,9 @@ export function answerCards(match: QuestionMatch, stored: StoredReport, lang: La
   ];
   switch (match.kind) {
     case 'findings':
-      return match.findingIndices.map((i) => buildExplanationCard(report, i, { lang, reportId }));
+      // An explanation covers every endpoint its problem affects (the one asked about first), so
+      // each problem is explained once.
+      return firstOfEachGroup(report.findings, match.findingIndices).map((i) => buildExplanationCard(report, i, { lang, reportId }));
     case 'topic-status': {
       const status = topicStatusText(match.topic, report, lang);
       if (status) return [buildNoticeCard(status.title, status.text, lang)];
