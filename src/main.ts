@@ -3,7 +3,8 @@
 //             rate limit → the bot;
 //   egress:   serviceUrl policy + per-conversation pacing on every Bot Connector call;
 //   work:     downloads through a bulkhead, analysis in a worker thread with a time budget;
-//   features: escalation (buttons, commands, outbox drainer);
+//   features: escalation (buttons, commands, outbox drainer on the same send lanes);
+//   readiness: /readyz 503 while draining or when an escalation delivery waits > 5 min;
 //   shutdown: SIGTERM drains (/readyz 503), finishes in-flight work, exits 0.
 // Config errors and refused startups print what to fix and exit 1.
 import 'dotenv/config';
@@ -21,6 +22,7 @@ import { checkStartup, StartupRefusedError } from './bot/security/startup-check'
 import { loadEscalationConfig, type EscalationConfig } from './escalation/escalation-config';
 import { createEscalationFeature } from './escalation/escalation-feature';
 import { GracefulShutdown } from './lifecycle/graceful-shutdown';
+import { createReadiness } from './lifecycle/readiness';
 import { safeDownload } from './net/safe-download';
 
 function readConfig(): { config: BotConfig; escalation: EscalationConfig } {
@@ -62,10 +64,16 @@ async function main(): Promise<void> {
   });
   await pool.warm();
   const downloads = new Bulkhead({ name: 'downloads', concurrency: 3, maxQueue: 50 });
-  const escalation = createEscalationFeature({ config: escalationConfig });
+  // the escalation transport sends raw JSON past the paced client methods: share the same lanes
+  const escalation = createEscalationFeature({ config: escalationConfig, pace: (conversationId, call) => pacer.run(conversationId, call) });
 
   // created once the server exists; /readyz asks it while draining
   const lifecycle: { shutdown?: GracefulShutdown } = {};
+  // /readyz: 503 while draining, or when an escalation delivery has waited more than 5 min (R4)
+  const readiness = createReadiness({
+    base: () => lifecycle.shutdown?.readiness() ?? { status: 200, body: { ready: true, draining: false } },
+    outbox: () => escalation.status(),
+  });
   const app = createBotApp({
     env: process.env,
     config,
@@ -81,7 +89,7 @@ async function main(): Promise<void> {
       new RateLimitMiddleware({ limiter: new RateLimiter(), log }),
     ],
     plugins: [escalation.plugin],
-    readiness: () => lifecycle.shutdown?.readiness() ?? { status: 200, body: { ready: true } },
+    readiness,
   });
   await app.start();
   escalation.start(app.adapter, config.appId);

@@ -28,7 +28,7 @@ import { createLanguageCommand } from './commands/language-command';
 import { createRegionCommand } from './commands/region-command';
 import { createSampleCommand } from './commands/sample-command';
 import { createAdapter } from './create-adapter';
-import { createServer, type ProcessRequest } from './create-server';
+import { createServer, type ProcessRequest, type Readiness } from './create-server';
 import { GraphClient } from './graph/graph-client';
 import type { DownloadFn } from './jobs/download-file';
 import { createJobSubmitter, type JobSubmitter } from './jobs/enqueue-job';
@@ -55,8 +55,8 @@ export interface BotAppOptions {
   storage?: ClaimableStorage;
   /** turn middleware in order; a function gets the services (dedupe needs the same storage) */
   middleware?: BotMiddleware[] | ((services: BotServices) => BotMiddleware[]);
-  /** GET /readyz answer (graceful shutdown turns it 503 while draining); default 200 */
-  readiness?: () => { status: number; body: unknown };
+  /** GET /readyz answer (503 while draining, or with an old escalation backlog); default 200 */
+  readiness?: () => Readiness | Promise<Readiness>;
   plugins?: BotPlugin[];
   /** replaces adapter.process (the security layer's auth guard) */
   createProcessRequest?: (parts: { adapter: CloudAdapter; auth: BotFrameworkAuthentication; log: Logger }) => ProcessRequest;

@@ -8,6 +8,10 @@ import type { Logger } from 'pino';
 export const MAX_BODY_BYTES = 256 * 1024;
 
 export type TurnLogic = (context: TurnContext) => Promise<void>;
+export interface Readiness {
+  status: number;
+  body: unknown;
+}
 /** adapter.process, or the security layer's authenticating replacement */
 export type ProcessRequest = (req: restify.Request, res: restify.Response, logic: TurnLogic) => Promise<void>;
 
@@ -17,8 +21,8 @@ export interface ServerOptions {
   log: Logger;
   /** extra facts for /healthz (job queue depth, mode) */
   health?: () => Record<string, unknown>;
-  /** /readyz: 503 while draining for shutdown (load balancers stop sending); default 200 */
-  readiness?: () => { status: number; body: unknown };
+  /** /readyz: 503 while draining for shutdown or with an old outbox backlog; default 200 */
+  readiness?: () => Readiness | Promise<Readiness>;
 }
 
 export function createServer(options: ServerOptions): restify.Server {
@@ -39,10 +43,14 @@ export function createServer(options: ServerOptions): restify.Server {
   });
 
   // liveness (/healthz) stays 200 during a drain; readiness turns 503
-  server.get('/readyz', (_req, res, next) => {
-    const r = options.readiness ? options.readiness() : { status: 200, body: { ready: true } };
-    res.send(r.status, r.body);
-    next();
+  server.get('/readyz', async (_req: restify.Request, res: restify.Response) => {
+    try {
+      const r = options.readiness ? await options.readiness() : { status: 200, body: { ready: true } };
+      res.send(r.status, r.body);
+    } catch (err) {
+      options.log.warn({ event: 'readiness-failed', errName: (err as Error).name }, 'readiness check failed');
+      res.send(503, { ready: false });
+    }
   });
 
   server.post('/api/messages', bodyParser, async (req: restify.Request, res: restify.Response) => {

@@ -132,7 +132,10 @@ describe('hardening/graceful-shutdown (R8)', function () {
     // run from an empty folder so a developer's .env cannot turn this into credentialed mode
     const child = await startChild({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'info' }, MAIN, 'started', dataDir);
     try {
-      assert.equal((await get(child.port, '/readyz', false)).status, 200);
+      const ready = await get(child.port, '/readyz', false);
+      assert.equal(ready.status, 200);
+      // main wires the escalation outbox into readiness (R4; the rule: hardening/readiness.test.ts)
+      assert.match(ready.body, /"outbox":\{"pendingDeliveries":0,"deadLetters":0\}/);
       const t0 = Date.now();
       child.proc.kill('SIGTERM');
       await sleep(300);
