@@ -36,6 +36,34 @@ function searchFor(p: string): Search {
 /** After this many regex searches on one line, one lower-case copy and native searches are cheaper. */
 const SEARCHES_BEFORE_COPY = 3;
 
+/**
+ * Where one lower-case ASCII word occurs in a whole text, ASCII-case-insensitively, found by one
+ * forward scan while the lines are read in order. For a word asked about on most lines of a log
+ * ('statuscode' on every web-request line), one pass over the text instead of a search per line.
+ * Each character is scanned about once, as long as the lines are asked about in increasing order.
+ */
+export class WordIndex {
+  private readonly re: RegExp;
+  /** start of the first occurrence at or after the last line asked about (text.length + 1: none) */
+  private at = -1;
+
+  constructor(
+    private readonly text: string,
+    readonly word: string,
+  ) {
+    this.re = new RegExp(searchFor(word).re.source, 'gi');
+  }
+
+  /** Index in `text.slice(start, end)` of the word's first occurrence, or -1. */
+  within(start: number, end: number): number {
+    if (this.at < start) {
+      this.re.lastIndex = start;
+      this.at = this.re.test(this.text) ? this.re.lastIndex - this.word.length : this.text.length + 1;
+    }
+    return this.at + this.word.length <= end ? this.at - start : -1;
+  }
+}
+
 export class LineText {
   /** the trimmed line */
   t = '';
@@ -44,18 +72,27 @@ export class LineText {
   private searches = 0;
   /** set by the parser for a separator line ('-----', '====='): it has no letters */
   private letterless = false;
+  /** where `t` starts in the text the word indexes cover (-1: not known) */
+  private start = -1;
+  private indexes: readonly WordIndex[] = [];
 
   constructor(t = '') {
     this.t = t;
   }
 
-  /** Points this object at another line. */
-  reset(t: string): this {
+  /** Word indexes over the text the lines come from (see `reset`'s `start`). */
+  useIndexes(indexes: readonly WordIndex[]): void {
+    this.indexes = indexes;
+  }
+
+  /** Points this object at another line; `start` is where it sits in the indexed text, if any. */
+  reset(t: string, start = -1): this {
     this.t = t;
     this.l = undefined;
     this.plain = PLAIN_UNKNOWN;
     this.searches = 0;
     this.letterless = false;
+    this.start = start;
     return this;
   }
 
@@ -127,6 +164,9 @@ export class LineText {
   /** `lower().indexOf(p, from)` */
   indexOf(p: string, from = 0): number {
     if (this.letterless && searchFor(p).letter) return -1;
+    if (from === 0 && this.start >= 0 && this.l === undefined) {
+      for (const index of this.indexes) if (index.word === p && this.isPlain()) return index.within(this.start, this.start + this.t.length);
+    }
     if (this.l === undefined && this.searches < SEARCHES_BEFORE_COPY && this.isPlain()) {
       this.searches++;
       const { re } = searchFor(p);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { LineText } from '../../../src/analyzer/parse/line-text';
+import { LineText, WordIndex } from '../../../src/analyzer/parse/line-text';
 import { keyIs, keyOf } from '../../../src/analyzer/parse/text';
 
 // Characters that make case-insensitive checks tricky: İ lower-cases to two characters, the Kelvin
@@ -54,5 +54,39 @@ describe('keyIs', () => {
     assert.equal(keyIs('  TcpTest Succeeded :True', 'tcptestsucceeded'), true);
     assert.equal(keyIs('RemoteAddress：10.0.0.1', 'remoteaddress'), true);
     assert.equal(keyIs('-----', 'tcptestsucceeded'), false);
+  });
+});
+
+describe('WordIndex', () => {
+  it('finds the word in each line as a search of that line would, lines asked in order', () => {
+    const text = fc.array(fc.oneof(fc.constantFrom('statuscode', 'STATUSCODE', 'StatusCodes', 'status', 'code', '\r\n', ' ', 'x'), fc.string({ maxLength: 4 })), { maxLength: 30 }).map((p) => p.join(''));
+    fc.assert(
+      fc.property(text, fc.array(fc.integer({ min: 0, max: 20 }), { maxLength: 12 }), (s, cuts) => {
+        const index = new WordIndex(s, 'statuscode');
+        let start = 0;
+        for (const len of cuts) {
+          const end = Math.min(s.length, start + len);
+          const line = s.slice(start, end);
+          const lower = line.toLowerCase();
+          // the text has no U+0130 / U+212A here: ASCII case folding is toLowerCase
+          assert.equal(index.within(start, end), lower.indexOf('statuscode'), JSON.stringify(line));
+          start = end + (len % 3);
+          if (start > s.length) break;
+        }
+      }),
+      { numRuns: 3000 },
+    );
+  });
+  it('answers LineText.indexOf for lines of the indexed text', () => {
+    const text = 'a StatusCode: 200\r\n+ IEDOMNotSupported\r\nno\r\nİ statuscode';
+    const line = new LineText();
+    line.useIndexes([new WordIndex(text, 'statuscode'), new WordIndex(text, 'iedomnotsupported')]);
+    let start = 0;
+    for (const t of text.split('\r\n')) {
+      line.reset(t, start);
+      assert.equal(line.indexOf('statuscode'), t.toLowerCase().indexOf('statuscode'), t);
+      assert.equal(line.includes('iedomnotsupported'), t.toLowerCase().includes('iedomnotsupported'), t);
+      start += t.length + 2;
+    }
   });
 });

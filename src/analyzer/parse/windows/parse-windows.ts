@@ -11,7 +11,7 @@ import { isTncResultLine, parseTncResultLine } from '../blocks/tnc-block';
 import { parseTryCommand, readScriptTryLine, tryLineBody } from '../blocks/try-line';
 import { parseLooseDate } from '../dates';
 import { forEachLineRange } from '../lines';
-import { LineText } from '../line-text';
+import { LineText, WordIndex } from '../line-text';
 import {
   addAddress, addEvidence, EndpointTable, newProxyObservation, newTlsObservation, type CheckId, type ParsedLog,
   type ProxyObservation,
@@ -109,7 +109,10 @@ class WindowsParser {
   /** the current line (one object, reset per line) */
   private readonly current = new LineText();
 
-  constructor(private readonly text: string) {}
+  constructor(private readonly text: string) {
+    // asked on nearly every line of a web-request block
+    this.current.useIndexes([new WordIndex(text, 'statuscode'), new WordIndex(text, 'iedomnotsupported')]);
+  }
 
   private seeCheck(c: CheckId): void {
     if (!this.checksSeen.includes(c)) this.checksSeen.push(c);
@@ -147,7 +150,7 @@ class WindowsParser {
       this.lastLineStart = start;
       this.lastLineEnd = end;
     }
-    const line = this.current.reset(b > a ? text.slice(a, b) : '');
+    const line = this.current.reset(b > a ? text.slice(a, b) : '', a);
     const t = line.t;
     // Binary proxy blobs may span lines and contain anything: nothing else looks at them.
     if (this.section === 'proxy' && this.wininet.inBlob()) {
