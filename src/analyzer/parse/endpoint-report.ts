@@ -6,7 +6,8 @@ import type { EndpointObservation, ProxyObservation } from './model';
 import { byLine } from './text';
 
 function context(proxies: readonly ProxyObservation[], name: ProxyContextName): ProxyObservation | undefined {
-  return proxies.find((p) => p.context === name);
+  for (const p of proxies) if (p.context === name) return p;
+  return undefined;
 }
 
 /** Did this endpoint's web request go through a proxy? */

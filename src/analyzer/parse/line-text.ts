@@ -107,6 +107,17 @@ export class LineText {
     return this.l;
   }
 
+  /**
+   * First code of `lower()` (NaN for an empty line): U+0130 → 'i', U+212A → 'k'. A check
+   * `startsWith(p)` can only hold when this is `p`'s first character, so readers dispatch on it.
+   */
+  lowerFirst(): number {
+    const c = this.t.charCodeAt(0);
+    if (c >= 0x41 && c <= 0x5a) return c + 0x20;
+    if (c === 0x130) return 0x69;
+    return c === 0x212a ? 0x6b : c;
+  }
+
   /** `lower().length` */
   lowerLength(): number {
     if (this.l !== undefined) return this.l.length;
@@ -165,7 +176,10 @@ export class LineText {
   indexOf(p: string, from = 0): number {
     if (this.letterless && searchFor(p).letter) return -1;
     if (from === 0 && this.start >= 0 && this.l === undefined) {
-      for (const index of this.indexes) if (index.word === p && this.isPlain()) return index.within(this.start, this.start + this.t.length);
+      for (let i = 0; i < this.indexes.length; i++) {
+        const index = this.indexes[i] as WordIndex;
+        if (index.word === p && this.isPlain()) return index.within(this.start, this.start + this.t.length);
+      }
     }
     if (this.l === undefined && this.searches < SEARCHES_BEFORE_COPY && this.isPlain()) {
       this.searches++;

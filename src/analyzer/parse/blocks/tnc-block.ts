@@ -63,7 +63,7 @@ export function parseTncResultLine(line: LineText, withHost = true): TncResult {
 }
 
 export function isTncResultLine(line: LineText): boolean {
-  return line.startsWith('result of tnc') || line.startsWith('result of test-netconnection');
+  return line.lowerFirst() === 0x72 && (line.startsWith('result of tnc') || line.startsWith('result of test-netconnection'));
 }
 
 export class TncBlock implements CommandBlock {
@@ -101,7 +101,7 @@ export class TncBlock implements CommandBlock {
       if (this.endpoint) addEvidence(this.endpoint, lineNo, t, r.address === undefined && r.succeeded === false ? 'dns' : 'tcp');
       return;
     }
-    if (line.startsWith('warning') || t.startsWith('警告')) {
+    if ((line.lowerFirst() === 0x77 && line.startsWith('warning')) || t.startsWith('警告')) {
       if (line.includes('name resolution') || t.includes('名前解決') || t.includes('名前の解決')) {
         this.dnsWarning = true;
         if (this.endpoint) addEvidence(this.endpoint, lineNo, t, 'dns');

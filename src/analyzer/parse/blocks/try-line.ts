@@ -2,7 +2,7 @@
 // (Windows) and `##TRY!! nc -vz host 3260 ##` (Linux). This reads such a line into a command kind
 // and its target, tolerant of spacing, option order, quotes and a missing `https://`.
 import { isDigit, tokens, trimLine } from '../text';
-import { isHostname, isIPv4, parseTarget } from '../hosts';
+import { isIPv4, parseTarget } from '../hosts';
 
 export type CommandKind = 'tnc' | 'web' | 'dns' | 'tcp' | 'curl' | 'wget' | 'other';
 
@@ -140,6 +140,9 @@ export function parseTryCommand(body: string): TryCommand {
 const SCRIPT_TRY_LINE =
   /^#+[ \t]*try[!:]* +(?:(test-netconnection) +([a-z0-9][a-z0-9.-]*) +-port +([0-9]{1,5})|(invoke-webrequest) +(https?):\/\/([a-z0-9][a-z0-9.-]*))[ #]*$/i;
 
+/** isHostname for a name matched above ([a-z0-9][a-z0-9.-]*): 3–253 long, a dot, a letter. */
+const SCRIPT_HOST = /^(?=[^.]*\.)(?=[^a-z]*[a-z])[a-z0-9.-]{3,253}$/;
+
 /**
  * `parseTryCommand(tryLineBody(t))` for a trimmed line of one of the two shapes above; undefined
  * for any other line (the general reader then decides). Exact by construction: every part it
@@ -154,7 +157,7 @@ export function readScriptTryLine(t: string): TryCommand | undefined {
   // what parseTarget would refuse or change (a trailing dot) is left to it
   if (raw.charCodeAt(raw.length - 1) === 0x2e) return undefined;
   const host = raw.toLowerCase();
-  if (!isHostname(host) && !isIPv4(host)) return undefined;
+  if (!SCRIPT_HOST.test(host) && !isIPv4(host)) return undefined;
   if (tnc) {
     const digits = m[3] as string;
     if (!isPortToken(digits)) return undefined;

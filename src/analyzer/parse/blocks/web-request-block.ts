@@ -75,8 +75,10 @@ export class WebRequestBlock implements CommandBlock {
   feed(lineNo: number, line: LineText): void {
     const t = line.t;
     const ep = this.endpoint;
-    const plus = t.charCodeAt(0) === 0x2b;
-    if (line.startsWith('result of invoke-webrequest') || line.startsWith('result of iwr') || (!plus && line.includes('statuscode'))) {
+    // prefixes are only tried on lines starting with their first letter
+    const c = line.lowerFirst();
+    const plus = c === 0x2b;
+    if ((c === 0x72 && (line.startsWith('result of invoke-webrequest') || line.startsWith('result of iwr'))) || (!plus && line.includes('statuscode'))) {
       this.resultLineSeen = true;
       const s = statusCodeIn(line);
       if (s !== undefined && this.status === undefined) {
@@ -87,22 +89,22 @@ export class WebRequestBlock implements CommandBlock {
       }
       return;
     }
-    if (line.startsWith('ps>terminatingerror(') || line.startsWith('ps>terminatingerror (')) {
+    if (c === 0x70 && (line.startsWith('ps>terminatingerror(') || line.startsWith('ps>terminatingerror ('))) {
       if (this.message !== undefined) return; // only the first message counts
       const close = t.indexOf(')');
       const rest = close === -1 ? '' : t.slice(close + 1);
-      const c = colonIndex(rest);
-      const msg = unquote(c === -1 ? rest : rest.slice(c + 1));
+      const colon = colonIndex(rest);
+      const msg = unquote(colon === -1 ? rest : rest.slice(colon + 1));
       if (msg) {
         this.message = msg;
         if (ep) addEvidence(ep, lineNo, t, 'http');
       }
       return;
     }
-    if (line.startsWith('invoke-webrequest') || line.startsWith('invoke-restmethod') || line.startsWith('iwr ') || line.startsWith('iwr:')) {
+    if (c === 0x69 && (line.startsWith('invoke-webrequest') || line.startsWith('invoke-restmethod') || line.startsWith('iwr ') || line.startsWith('iwr:'))) {
       if (this.message !== undefined) return;
-      const c = colonIndex(t);
-      const msg = c === -1 ? '' : unquote(t.slice(c + 1));
+      const colon = colonIndex(t);
+      const msg = colon === -1 ? '' : unquote(t.slice(colon + 1));
       if (msg) {
         this.message = msg;
         if (ep) addEvidence(ep, lineNo, t, 'http');
@@ -113,7 +115,15 @@ export class WebRequestBlock implements CommandBlock {
       if (!this.ie && line.includes('iedomnotsupported')) this.ie = true;
       return;
     }
-    if (line.startsWith('at ') || line.startsWith('at line') || t.startsWith('発生場所') || line.startsWith('warning') || t.startsWith('警告') || t.charCodeAt(0) === 0x7e) return;
+    if (
+      (c === 0x61 && (line.startsWith('at ') || line.startsWith('at line'))) ||
+      (c === 0x77 && line.startsWith('warning')) ||
+      c === 0x7e || // '~'
+      t.startsWith('発生場所') ||
+      t.startsWith('警告')
+    ) {
+      return;
+    }
     if (this.other === undefined && t.length > 0) {
       this.other = t;
       this.otherLine = lineNo;

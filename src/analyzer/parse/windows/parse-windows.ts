@@ -38,18 +38,10 @@ function hasAsrMarker(line: LineText): boolean {
   return false;
 }
 
-/** First character of `t.toLowerCase()` as a code (U+0130 → 'i', U+212A → 'k'). */
-function lowerFirst(t: string): number {
-  const c = t.charCodeAt(0);
-  if (c >= 0x41 && c <= 0x5a) return c + 0x20;
-  if (c === 0x130) return 0x69;
-  return c === 0x212a ? 0x6b : c;
-}
-
 /** Prefixes of lines printed by Test-NetConnection / Invoke-WebRequest and the script's result lines. */
 function isCommandOutput(line: LineText): boolean {
   const t = line.t;
-  switch (lowerFirst(t)) {
+  switch (line.lowerFirst()) {
     case 0x2b: // '+ CategoryInfo', '+ FullyQualifiedErrorId', '+ ~~~~'
     case 0x7e: // '~~~~'
       return true;
