@@ -67,6 +67,7 @@ export const CARD_MESSAGES = defineMessages({
   evidenceTitle: { ja: 'ログの該当箇所', en: 'In the log' },
   evidenceLine: { ja: '{line} 行目', en: 'line {line}' },
   evidenceMore: { ja: 'ほか {count} 行', en: 'and {count} more lines' },
+  evidenceSameAsFirst: { ja: '{lines} (最初の宛先と同じ内容)', en: '{lines} (same text as the first endpoint)' },
   linksTitle: { ja: '参考情報', en: 'References' },
   findingMissing: {
     ja: 'この項目は見つかりませんでした。ログをもう一度送信してください。',

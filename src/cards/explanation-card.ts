@@ -40,8 +40,8 @@ interface ExplanationLimits {
 }
 
 const LIMITS: readonly ExplanationLimits[] = [
-  { evidenceLines: 12, evidenceChars: 300, steps: 12, textChars: 1500, members: 10, memberEvidence: 3, groupEvidenceLines: 24 },
-  { evidenceLines: 6, evidenceChars: 200, steps: 8, textChars: 800, members: 6, memberEvidence: 2, groupEvidenceLines: 10 },
+  { evidenceLines: 12, evidenceChars: 300, steps: 12, textChars: 1500, members: 15, memberEvidence: 3, groupEvidenceLines: 24 },
+  { evidenceLines: 6, evidenceChars: 200, steps: 8, textChars: 800, members: 8, memberEvidence: 2, groupEvidenceLines: 10 },
   { evidenceLines: 3, evidenceChars: 120, steps: 5, textChars: 400, members: 4, memberEvidence: 1, groupEvidenceLines: 4 },
   { evidenceLines: 0, evidenceChars: 0, steps: 3, textChars: 200, members: 3, memberEvidence: 0, groupEvidenceLines: 0 },
 ];
@@ -170,7 +170,7 @@ function explanationData(
       label: `${t(anyEndpoint ? M.explanationEndpoints : M.explanationContexts, lang)}: `,
       value: lead.target,
       font: lead.font,
-      more: { show: true, text: ` ${t(M.andMore, lang, { count: String(members.length - 1) })}` },
+      more: { show: true, text: ` ${t(M.andMore, lang, { count: String(members.length - 1) }).split(' ').join('\u00a0')}` },
     };
     evidence = { show: false, title: ' ', items: [], more: noMore };
     // The same error text for every one of them is said once, in the meaning; repeating it
@@ -178,17 +178,28 @@ function explanationData(
     const sameDetail = members.every((m) => m.detail === lead.detail) && lead.detail !== '' && meaning.includes(lead.detail);
     let evidenceLeft = limits.groupEvidenceLines;
     const shownMembers = members.slice(0, limits.members);
+    const evidenceOf = (m: Member): Evidence[] => (Array.isArray(m.finding.evidence) ? m.finding.evidence : []);
+    const leadTexts = evidenceOf(lead)
+      .slice(0, limits.memberEvidence)
+      .map((e) => e.text);
     affected = {
       show: true,
       title: t(anyEndpoint ? M.affectedEndpointsTitle : M.affectedContextsTitle, lang, { count: String(members.length) }),
-      items: shownMembers.map((m) => {
-        const all = Array.isArray(m.finding.evidence) ? m.finding.evidence : [];
-        const shown = all.slice(0, Math.min(limits.memberEvidence, evidenceLeft));
+      items: shownMembers.map((m, n) => {
+        const all = evidenceOf(m);
+        // Lines that read exactly like the first endpoint's (the same error, another host) are
+        // cited by number only: twelve copies of one error text hide the hosts.
+        const same = n > 0 && limits.memberEvidence > 0 && all.length === leadTexts.length && all.every((e, i) => e.text === leadTexts[i]);
+        const shown = same ? [] : all.slice(0, Math.min(limits.memberEvidence, evidenceLeft));
         evidenceLeft -= shown.length;
         return {
           target: m.target,
           font: m.font,
           detail: { show: m.detail !== '' && !sameDetail, text: m.detail || ' ' },
+          sameEvidence: {
+            show: same,
+            text: t(M.evidenceSameAsFirst, lang, { lines: joinList(all.map((e) => t(M.evidenceLine, lang, { line: String(e.line) })), lang) }),
+          },
           evidence: {
             show: shown.length > 0,
             items: evidenceItems(shown, lang, limits.evidenceChars),

@@ -221,7 +221,8 @@ function findingsSection(
           title: cardLine(findingTitle(findings[first] as Finding, lang), MAX_FINDING_TITLE_CHARS),
           subjects: {
             show: subjects.shown.length > 0,
-            text: more > 0 ? `${list} ${t(M.andMore, lang, { count: String(more) })}` : list || ' ',
+            // "and 8 more" kept on one line (no-break spaces): a lone "and" at a line end reads badly
+            text: more > 0 ? `${list} ${t(M.andMore, lang, { count: String(more) }).split(' ').join('\u00a0')}` : list || ' ',
             font: subjects.shown.every((s) => s.font === 'Monospace') ? 'Monospace' : 'Default',
           },
           button: {

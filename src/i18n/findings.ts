@@ -997,8 +997,8 @@ const GROUP = defineMessages({
     en: 'These tests try direct connections, not connections through a proxy server.',
   },
   meaningDns: {
-    ja: '{count} 件の宛先 ({hosts}) の名前解決に失敗しました。',
-    en: 'The names of {count} endpoints could not be resolved: {hosts}.',
+    ja: '{count} 件の FQDN ({hosts}) の名前解決に失敗しました。',
+    en: '{count} FQDNs could not be resolved: {hosts}.',
   },
   whyDns: {
     ja: '名前解決ができないと、これらの宛先とは一切通信できません。',
@@ -1090,7 +1090,7 @@ const GROUP = defineMessages({
   },
   stepHttpInconclusive1: {
     ja: '対象のマシンの PowerShell で、各宛先に対して Invoke-WebRequest を -UseBasicParsing 付きで実行し (例: Invoke-WebRequest -Uri https://{host} -UseBasicParsing)、HTTP のステータス コード (200、400、403、404 など) が返るかご確認ください。ステータス コードが返れば、通信はできています。',
-    en: 'In PowerShell on the machine, run Invoke-WebRequest with -UseBasicParsing against each endpoint (for example Invoke-WebRequest -Uri https://{host} -UseBasicParsing) and check whether an HTTP status code (200, 400, 403, 404 …) comes back. Any status code means the endpoint is reachable.',
+    en: 'In PowerShell on the machine, run Invoke-WebRequest with -UseBasicParsing against each endpoint (for example Invoke-WebRequest -Uri https://{host} -UseBasicParsing) and check whether an HTTP status code (200, 400, 403, 404 …) comes back. An endpoint that returns any status code is reachable.',
   },
   stepHttpInconclusive2: {
     ja: 'Linux の場合は、各宛先に対して curl -I を実行し (例: curl -I https://{host})、HTTP のステータス行が表示されるかご確認ください。',
@@ -1109,8 +1109,8 @@ const GROUP = defineMessages({
     en: 'No network change is needed for these endpoints.',
   },
   meaningPrivateEndpoint: {
-    ja: '{count} 件の宛先 ({hosts}) の名前解決の結果に、プライベート IP アドレスまたは privatelink を含む名前が含まれています。',
-    en: 'The name resolution of {count} endpoints shows private IP addresses or privatelink names: {hosts}.',
+    ja: '{count} 件の FQDN ({hosts}) の名前解決の結果に、プライベート IP アドレスまたは privatelink を含む名前が含まれています。',
+    en: 'The name resolution of {count} FQDNs shows private IP addresses or privatelink names: {hosts}.',
   },
   meaningProxyPath: {
     ja: '{context} には、いずれもプロキシ サーバー {server} が設定されていますが、Web リクエストを実行した現在のユーザーの設定は {userServer} です。',
@@ -1661,7 +1661,7 @@ export function explainFinding(finding: Finding, lang: Lang): FindingExplanation
 
 /** Hosts or proxy contexts named in a group sentence before "and N more". */
 export const GROUP_NAMED_MAX = 3;
-/** Codes about a host name, not a connection: a group names each host once, without ports. */
+/** Codes about a name, not a connection: a group counts and names each FQDN once, without ports. */
 const HOST_ONLY_CODES: ReadonlySet<FindingCode> = new Set(['DNS_RESOLUTION_FAILED', 'PRIVATE_ENDPOINT_SUSPECTED']);
 /** Evidence lines a group explanation carries (its members' lines, in order). */
 const GROUP_EVIDENCE_MAX = 100;

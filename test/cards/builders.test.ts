@@ -146,9 +146,9 @@ describe('summary card', () => {
       const extra = ['a', 'b', 'c'].map((x, i): Finding => ({ ...many.findings[1]!, endpoint: `${x}.example.net`, params: { host: `${x}.example.net`, port: '443' }, evidence: [{ line: 300 + i, text: x }] }));
       many.findings.push(...extra);
       const texts = visibleTexts(buildSummaryCard(many, { lang: 'ja', reportId: REPORT_ID }));
-      assert.ok(texts.includes('login.microsoft.com:443、login.microsoftonline.com:443、login.windows.net:443、a.example.net:443 ほか 2 件'), texts.join(' | '));
+      assert.ok(texts.includes('login.microsoft.com:443、login.microsoftonline.com:443、login.windows.net:443、a.example.net:443 ほか\u00a02\u00a0件'), texts.join(' | '));
       const en = visibleTexts(buildSummaryCard(many, { lang: 'en', reportId: REPORT_ID }));
-      assert.ok(en.includes('login.microsoft.com:443, login.microsoftonline.com:443, login.windows.net:443, a.example.net:443 and 2 more'));
+      assert.ok(en.includes('login.microsoft.com:443, login.microsoftonline.com:443, login.windows.net:443, a.example.net:443 and\u00a02\u00a0more'));
     });
   });
 
@@ -219,6 +219,10 @@ describe('explanation card', () => {
       const meaning = texts.find((x) => x.includes('件の宛先'));
       assert.ok(meaning?.includes('いずれの宛先についても「Unable to connect to the remote server」'), meaning);
       assert.ok(!texts.includes('Unable to connect to the remote server'), 'not repeated per host');
+      // the same log text on every host: shown under the first, cited by line number for the others
+      const lines = texts.filter((x) => x === 'PS>TerminatingError(Invoke-WebRequest): "Unable to connect to the remote server"');
+      assert.equal(lines.length, 1);
+      assert.ok(texts.includes('201 行目 (最初の宛先と同じ内容)') && texts.includes('216 行目 (最初の宛先と同じ内容)'), texts.join(' | '));
     });
 
     it('leads with the finding asked about (a follow-up about one host shows that host first)', () => {
@@ -226,7 +230,7 @@ describe('explanation card', () => {
       const texts = visibleTexts(buildExplanationCard(report, last, { lang: 'en', reportId: REPORT_ID }));
       const listed = texts.filter((x) => GROUPED_HOSTS.some((h) => x === `${h}:443`));
       assert.deepEqual(listed.slice(0, 2), ['login.windows.net:443', 'login.windows.net:443'], 'header, then first in the list');
-      assert.ok(texts.includes(' and 2 more'));
+      assert.ok(texts.includes(' and\u00a02\u00a0more'), '"and 2 more" kept on one line');
     });
 
     it('proxy settings: each context with its proxy server as printed', () => {

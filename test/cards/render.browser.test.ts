@@ -51,9 +51,9 @@ export function requiredTexts(sample: CardSample): string[] {
       out.push(x.title, ...x.steps);
       if (members.length === 1) out.push(...finding.evidence.slice(0, 12).map((e) => e.text));
       else {
-        // each affected endpoint (the first 10) with its first log lines (3 each, 24 in all)
+        // each affected endpoint (the first 15) with its first log lines (3 each, 24 in all)
         let left = 24;
-        for (const m of members.slice(0, 10)) {
+        for (const m of members.slice(0, 15)) {
           out.push(...findingSubjects(m, sample.lang).map((x) => x.text));
           const lines = m.evidence.slice(0, Math.min(3, left));
           left -= lines.length;
