@@ -19,7 +19,8 @@ const DOCS_DIR = join(ROOT, 'docs', 'cards');
 const DOC_CARDS: readonly [string, ViewportName, string][] = [
   ['summary/win-en-system-proxy.log/ja', 'desktop', 'summary-ja.png'],
   ['summary/win-en-system-proxy.log/en', 'desktop', 'summary-en.png'],
-  ['summary/win-ja-2022-storage-blocked.log/ja', 'phone', 'summary-ja-phone.png'],
+  // the log where three Entra ID hosts fail: one row per problem, its hosts under it
+  ['summary/win-en-system-proxy.log/ja', 'phone', 'summary-ja-phone.png'],
   ['explanation/win-en-system-proxy.log/0-TCP_CONNECT_FAILED/ja', 'desktop', 'explanation-ja.png'],
 ];
 
