@@ -77,6 +77,8 @@ interface Member {
   target: string;
   font: 'Default' | 'Monospace';
   isEndpoint: boolean;
+  /** false when the finding names no endpoint and no proxy context */
+  named: boolean;
   detail: string;
 }
 
@@ -97,7 +99,7 @@ function describeMember(finding: Finding, httpDetails: ReadonlyMap<string, strin
   } else if (param('entries')) {
     detail = t(M.proxyBypass, lang, { list: cardLine(joinList(splitIds(param('entries')), lang), MAX_DETAIL_CHARS) });
   }
-  return { finding, target, font: isEndpoint ? 'Monospace' : 'Default', isEndpoint, detail };
+  return { finding, target, font: isEndpoint ? 'Monospace' : 'Default', isEndpoint, named: subjects.length > 0, detail };
 }
 
 function endpointKey(host: unknown, port: unknown): string {
@@ -129,7 +131,10 @@ function explanationData(
   const finding = report.findings[findingIndex];
   if (!finding) throw new RangeError(`no finding ${findingIndex}`);
   const groupFindings = memberIndices.map((i) => report.findings[i]).filter((f): f is Finding => f !== undefined);
-  const isGroup = groupFindings.length > 1;
+  // a list needs at least two findings that name what they are about (an endpoint or context)
+  let named = 0;
+  for (const f of groupFindings) if (findingSubjects(f, lang).length > 0 && ++named >= 2) break;
+  const isGroup = named >= 2;
   const x = explainFindingGroup(isGroup ? groupFindings : [finding], lang);
   const style = pick(SEVERITY_STYLE, finding.severity, SEVERITY_STYLE.info);
   const steps = (Array.isArray(x.steps) ? x.steps : []).slice(0, limits.steps);
@@ -164,9 +169,10 @@ function explanationData(
     const httpDetails = httpDetailsOf(report);
     const members = groupFindings.map((f) => describeMember(f, httpDetails, lang));
     const lead = members[0] as Member;
-    const anyEndpoint = members.some((m) => m.isEndpoint);
+    // proxy settings only when the group names contexts and no endpoint
+    const anyEndpoint = members.some((m) => m.isEndpoint) || !members.some((m) => m.named);
     endpoint = {
-      show: true,
+      show: lead.named,
       label: `${t(anyEndpoint ? M.explanationEndpoints : M.explanationContexts, lang)}: `,
       value: lead.target,
       font: lead.font,

@@ -240,6 +240,13 @@ describe('explanation card', () => {
       assert.ok(texts.includes('Proxy server: http://10.2.0.16:8080') && texts.includes('Proxy server: 10.2.0.16:8080'));
     });
 
+    it('findings of one code that name no endpoint or context keep the single explanation', () => {
+      const twice: Report = { ...report, findings: [report.findings[0]!, { ...report.findings[0]!, evidence: [{ line: 99, text: 'again' }] }] };
+      const texts = visibleTexts(buildExplanationCard(twice, 1, { lang: 'en', reportId: REPORT_ID }));
+      assert.ok(!texts.some((x) => x.startsWith('Affected') || x.startsWith('Endpoints')), texts.join(' | '));
+      assert.ok(texts.includes('again'), 'the evidence of the finding asked about');
+    });
+
     it('a finding alone keeps the single explanation (no affected list)', () => {
       const texts = visibleTexts(buildExplanationCard(report, 0, { lang: 'en', reportId: REPORT_ID }));
       assert.ok(!texts.some((x) => x.startsWith('Affected')));

@@ -47,9 +47,11 @@ export function requiredTexts(sample: CardSample): string[] {
     const members = findingGroupAt(report.findings, index).map((i) => report.findings[i]!);
     const finding = members[0];
     if (finding) {
-      const x = explainFindingGroup(members, sample.lang);
+      // listed as a group when at least two of them name an endpoint or proxy context
+      const listed = members.filter((m) => findingSubjects(m, sample.lang).length > 0).length >= 2;
+      const x = explainFindingGroup(listed ? members : [finding], sample.lang);
       out.push(x.title, ...x.steps);
-      if (members.length === 1) out.push(...finding.evidence.slice(0, 12).map((e) => e.text));
+      if (!listed) out.push(...finding.evidence.slice(0, 12).map((e) => e.text));
       else {
         // each affected endpoint (the first 15) with its first log lines (3 each, 24 in all)
         let left = 24;
