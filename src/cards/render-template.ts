@@ -72,19 +72,40 @@ function templateFor(name: string): Template {
  */
 export function renderTemplate(name: string, data: Record<string, unknown>): AdaptiveCardJson {
   const template = templateFor(name);
+  // copy-on-write: without a `${` (or a sentinel) anywhere in the data, `shielded` is `data` itself
   const shielded = mapStrings(data, shieldString);
   const expanded = template.expand({ $root: shielded }) as unknown;
   if (!isRecord(expanded) || expanded.type !== 'AdaptiveCard' || !Array.isArray(expanded.body)) {
     throw new CardError('invalid-template', `card template "${name}" did not expand to an AdaptiveCard`);
   }
-  const leftovers = new Set<string>();
-  const badTexts: string[] = [];
-  inspect(expanded, '', leftovers, badTexts);
-  if (leftovers.size > 0) throw new UnresolvedBindingError(name, [...leftovers].slice(0, 10));
-  if (badTexts.length > 0) {
+  if (!isClean(expanded)) {
+    // the slow walk with paths, only to say what is wrong
+    const leftovers = new Set<string>();
+    const badTexts: string[] = [];
+    inspect(expanded, '', leftovers, badTexts);
+    if (leftovers.size > 0) throw new UnresolvedBindingError(name, [...leftovers].slice(0, 10));
     throw new CardError('invalid-template', `card template "${name}" produced non-string text at ${badTexts.slice(0, 5).join(', ')}`);
   }
-  return mapStrings(expanded, unshieldString) as AdaptiveCardJson;
+  // nothing was shielded: no sentinel can be in the card, so no second copy (the card may share
+  // subtrees with `data`, which every builder makes fresh for each call)
+  return (shielded === data ? expanded : mapStrings(expanded, unshieldString)) as AdaptiveCardJson;
+}
+
+/** inspect() without building paths: true when there is no leftover binding and every text is a string. */
+function isClean(node: unknown): boolean {
+  if (typeof node === 'string') return node.indexOf('${') < 0;
+  if (Array.isArray(node)) {
+    for (const item of node) if (!isClean(item)) return false;
+    return true;
+  }
+  if (!isRecord(node)) return true;
+  for (const key in node) {
+    if (key === '$data' || key === '$when' || key === '$index') return false;
+    const value = node[key];
+    if (TEXT_KEYS.has(key) && typeof value !== 'string') return false;
+    if (!isClean(value)) return false;
+  }
+  return true;
 }
 
 function shieldString(s: string): string {
@@ -122,17 +143,36 @@ function inspect(node: unknown, path: string, leftovers: Set<string>, badTexts: 
   }
 }
 
-/** Deep copy mapping every string (values only; keys are ours). Drops functions and symbols. */
+/** Maps every string (values only; keys are ours), copying only the objects and arrays that
+ *  change (copy-on-write): an unchanged value comes back as the same reference. Drops functions
+ *  and symbols (their holder counts as changed). */
 function mapStrings(value: unknown, fn: (s: string) => string): unknown {
   if (typeof value === 'string') return fn(value);
-  if (Array.isArray(value)) return value.map((v) => mapStrings(v, fn));
-  if (isRecord(value)) {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) {
-      if (typeof v === 'function' || typeof v === 'symbol') continue;
-      out[k] = mapStrings(v, fn);
+  if (Array.isArray(value)) {
+    let out: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const v: unknown = value[i];
+      const m = mapStrings(v, fn);
+      if (m !== v && !out) out = value.slice(0, i);
+      if (out) out.push(m);
     }
-    return out;
+    return out ?? value;
+  }
+  if (isRecord(value)) {
+    let out: Record<string, unknown> | undefined;
+    const keys = Object.keys(value);
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i]!;
+      const v = value[k];
+      const drop = typeof v === 'function' || typeof v === 'symbol';
+      const m = drop ? undefined : mapStrings(v, fn);
+      if ((drop || m !== v) && !out) {
+        out = {};
+        for (let j = 0; j < i; j++) out[keys[j]!] = value[keys[j]!];
+      }
+      if (out && !drop) out[k] = m;
+    }
+    return out ?? value;
   }
   return value;
 }

@@ -9,7 +9,7 @@
 // Not atomic across keys (Blob has no multi-blob transaction): a multi-key write checks every
 // eTag first, then writes; a race between the check and the write can still leave earlier keys
 // written. Callers that need all-or-nothing write one key.
-import { RestError, type BlobServiceClient, type ContainerClient } from '@azure/storage-blob';
+import type { BlobServiceClient, ContainerClient } from '@azure/storage-blob';
 import type { StoreItems } from 'botbuilder';
 import { createHash } from 'node:crypto';
 import { StorageConflictError, type ClaimableStorage } from './sqlite-storage';
@@ -24,8 +24,10 @@ export interface BlobStorageOptions {
   now?: () => number;
 }
 
+/** A RestError from the SDK, by shape: importing the class would load @azure/storage-blob (~0.2 s) at every start. */
 function isStatus(err: unknown, ...codes: number[]): boolean {
-  return err instanceof RestError && err.statusCode !== undefined && codes.includes(err.statusCode);
+  const e = err as { name?: unknown; statusCode?: unknown } | null;
+  return e !== null && typeof e === 'object' && e.name === 'RestError' && typeof e.statusCode === 'number' && codes.includes(e.statusCode);
 }
 
 /** Any key → a valid, reversible-enough blob name (encoded; very long keys end in a hash). */

@@ -1,6 +1,9 @@
 // Opens the bot's one SQLite file under DATA_DIR with the durability settings every table
-// relies on: WAL (readers do not block the writer) and synchronous=FULL (a committed row
-// survives power loss), plus a busy timeout so a second connection waits instead of failing.
+// relies on: WAL (readers do not block the writer) and synchronous=NORMAL: a committed row
+// survives any crash or kill of the process (the WAL frames are in the OS page cache); only an
+// OS crash or power loss can lose the last transactions. FULL made every commit an fsync on the
+// main thread and halved throughput under load (docs/perf.md). Plus a busy timeout so a second
+// connection waits instead of failing.
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,7 +16,7 @@ export function openDatabase(dataDir: string, fileName: string = DATABASE_FILE):
   mkdirSync(dataDir, { recursive: true });
   const db = new Database(join(dataDir, fileName));
   db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
+  db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 5000');
   return db;
 }

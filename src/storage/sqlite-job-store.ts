@@ -2,6 +2,7 @@
 // acknowledged, so a crash or restart between the acknowledgement and the answer loses nothing:
 // pending jobs are resumed at start. The job id is derived from the activity id, so Teams
 // redelivering the same message (it retries turns slower than ~15 s) creates no second job.
+import type { Statement } from 'better-sqlite3';
 import type { SqliteDatabase } from './sqlite-database';
 
 export type JobState = 'pending' | 'done' | 'failed';
@@ -31,11 +32,19 @@ interface Row {
 }
 
 export class SqliteJobStore<P = unknown> {
-  private readonly db: SqliteDatabase;
   private readonly now: () => Date;
+  // prepared once: better-sqlite3 compiles the SQL on every prepare()
+  private readonly stmts: {
+    insert: Statement<[string, number, number, string]>;
+    get: Statement<[string], Row>;
+    pending: Statement<[], Row>;
+    startAttempt: Statement<[number, string], { attempts: number }>;
+    setProgress: Statement<[number, number, string]>;
+    finish: Statement<[string, string | null, number, string]>;
+    purge: Statement<[number]>;
+  };
 
   constructor(db: SqliteDatabase, options: { now?: () => Date } = {}) {
-    this.db = db;
     this.now = options.now ?? (() => new Date());
     db.exec(`CREATE TABLE IF NOT EXISTS jobs (
       id TEXT PRIMARY KEY NOT NULL,
@@ -48,47 +57,50 @@ export class SqliteJobStore<P = unknown> {
       error TEXT
     );
     CREATE INDEX IF NOT EXISTS jobs_by_state ON jobs (state, created_at);`);
+    this.stmts = {
+      insert: db.prepare("INSERT OR IGNORE INTO jobs (id, state, created_at, updated_at, payload) VALUES (?, 'pending', ?, ?, ?)"),
+      get: db.prepare('SELECT * FROM jobs WHERE id = ?'),
+      pending: db.prepare("SELECT * FROM jobs WHERE state = 'pending' ORDER BY created_at, rowid"),
+      // RETURNING: the new count without a second query
+      startAttempt: db.prepare('UPDATE jobs SET attempts = attempts + 1, updated_at = ? WHERE id = ? RETURNING attempts'),
+      setProgress: db.prepare('UPDATE jobs SET progress = ?, updated_at = ? WHERE id = ?'),
+      finish: db.prepare('UPDATE jobs SET state = ?, error = ?, payload = NULL, updated_at = ? WHERE id = ?'),
+      purge: db.prepare("DELETE FROM jobs WHERE state != 'pending' AND updated_at < ?"),
+    };
   }
 
   /** Creates the job; false when a job with this id exists already (a redelivered activity). */
   enqueue(id: string, payload: P): boolean {
     const t = this.now().getTime();
-    return (
-      this.db
-        .prepare("INSERT OR IGNORE INTO jobs (id, state, created_at, updated_at, payload) VALUES (?, 'pending', ?, ?, ?)")
-        .run(id, t, t, JSON.stringify(payload)).changes === 1
-    );
+    return this.stmts.insert.run(id, t, t, JSON.stringify(payload)).changes === 1;
   }
 
   get(id: string): JobRecord<P> | undefined {
-    const row = this.db.prepare<[string], Row>('SELECT * FROM jobs WHERE id = ?').get(id);
+    const row = this.stmts.get.get(id);
     return row ? toRecord<P>(row) : undefined;
   }
 
   pending(): JobRecord<P>[] {
-    return this.db.prepare<[], Row>("SELECT * FROM jobs WHERE state = 'pending' ORDER BY created_at, rowid").all().map((r) => toRecord<P>(r));
+    return this.stmts.pending.all().map((r) => toRecord<P>(r));
   }
 
   /** Marks a run as started; returns the new attempt count. */
   startAttempt(id: string): number {
-    this.db.prepare('UPDATE jobs SET attempts = attempts + 1, updated_at = ? WHERE id = ?').run(this.now().getTime(), id);
-    return this.get(id)?.attempts ?? 0;
+    return this.stmts.startAttempt.get(this.now().getTime(), id)?.attempts ?? 0;
   }
 
   setProgress(id: string, progress: number): void {
-    this.db.prepare('UPDATE jobs SET progress = ?, updated_at = ? WHERE id = ?').run(progress, this.now().getTime(), id);
+    this.stmts.setProgress.run(progress, this.now().getTime(), id);
   }
 
   /** Final state. The payload is dropped: it can hold pre-authenticated download URLs and pasted logs. */
   finish(id: string, state: Exclude<JobState, 'pending'>, error?: string): void {
-    this.db
-      .prepare('UPDATE jobs SET state = ?, error = ?, payload = NULL, updated_at = ? WHERE id = ?')
-      .run(state, error ?? null, this.now().getTime(), id);
+    this.stmts.finish.run(state, error ?? null, this.now().getTime(), id);
   }
 
   /** Deletes finished jobs last touched before `cutoff` (they only serve as the dedupe record). */
   purgeFinishedBefore(cutoff: Date): number {
-    return this.db.prepare("DELETE FROM jobs WHERE state != 'pending' AND updated_at < ?").run(cutoff.getTime()).changes;
+    return this.stmts.purge.run(cutoff.getTime()).changes;
   }
 }
 

@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Report } from '../analyzer';
 import type { ConversationScope, ReportStore, StoredReport } from '../bot/bot-services';
+import type { Statement } from 'better-sqlite3';
 import type { SqliteDatabase } from './sqlite-database';
 
 interface Row {
@@ -21,11 +22,14 @@ export function newReportId(): string {
 }
 
 export class SqliteReportStore implements ReportStore {
-  private readonly db: SqliteDatabase;
   private readonly now: () => Date;
+  // prepared once: better-sqlite3 compiles the SQL on every prepare()
+  private readonly insert: Statement<[string, string, string, number, string | null, string]>;
+  private readonly byId: Statement<[string], Row>;
+  private readonly latest: Statement<[string, string], Row>;
+  private readonly purge: Statement<[number]>;
 
   constructor(db: SqliteDatabase, options: { now?: () => Date } = {}) {
-    this.db = db;
     this.now = options.now ?? (() => new Date());
     db.exec(`CREATE TABLE IF NOT EXISTS reports (
       id TEXT PRIMARY KEY NOT NULL,
@@ -37,15 +41,17 @@ export class SqliteReportStore implements ReportStore {
     );
     CREATE INDEX IF NOT EXISTS reports_by_conversation ON reports (tenant_id, conversation_id, created_at);
     CREATE INDEX IF NOT EXISTS reports_by_age ON reports (created_at);`);
+    this.insert = db.prepare('INSERT INTO reports (id, tenant_id, conversation_id, created_at, file_label, body) VALUES (?, ?, ?, ?, ?, ?)');
+    this.byId = db.prepare('SELECT * FROM reports WHERE id = ?');
+    this.latest = db.prepare('SELECT * FROM reports WHERE tenant_id = ? AND conversation_id = ? ORDER BY created_at DESC, rowid DESC LIMIT 1');
+    this.purge = db.prepare('DELETE FROM reports WHERE created_at < ?');
   }
 
   save(input: { scope: ConversationScope; report: Report; fileLabel?: string }): Promise<StoredReport> {
     return Promise.resolve().then(() => {
       const createdAt = this.now();
       const id = newReportId();
-      this.db
-        .prepare('INSERT INTO reports (id, tenant_id, conversation_id, created_at, file_label, body) VALUES (?, ?, ?, ?, ?, ?)')
-        .run(id, input.scope.tenantId, input.scope.conversationId, createdAt.getTime(), input.fileLabel ?? null, JSON.stringify(input.report));
+      this.insert.run(id, input.scope.tenantId, input.scope.conversationId, createdAt.getTime(), input.fileLabel ?? null, JSON.stringify(input.report));
       const stored: StoredReport = { id, scope: { ...input.scope }, createdAt: createdAt.toISOString(), report: input.report };
       if (input.fileLabel !== undefined) stored.fileLabel = input.fileLabel;
       return stored;
@@ -54,24 +60,20 @@ export class SqliteReportStore implements ReportStore {
 
   get(id: string): Promise<StoredReport | undefined> {
     return Promise.resolve().then(() => {
-      const row = this.db.prepare<[string], Row>('SELECT * FROM reports WHERE id = ?').get(id);
+      const row = this.byId.get(id);
       return row ? toStored(row) : undefined;
     });
   }
 
   latestFor(scope: ConversationScope): Promise<StoredReport | undefined> {
     return Promise.resolve().then(() => {
-      const row = this.db
-        .prepare<[string, string], Row>(
-          'SELECT * FROM reports WHERE tenant_id = ? AND conversation_id = ? ORDER BY created_at DESC, rowid DESC LIMIT 1',
-        )
-        .get(scope.tenantId, scope.conversationId);
+      const row = this.latest.get(scope.tenantId, scope.conversationId);
       return row ? toStored(row) : undefined;
     });
   }
 
   purgeOlderThan(cutoff: Date): Promise<number> {
-    return Promise.resolve().then(() => this.db.prepare('DELETE FROM reports WHERE created_at < ?').run(cutoff.getTime()).changes);
+    return Promise.resolve().then(() => this.purge.run(cutoff.getTime()).changes);
   }
 }
 

@@ -7,6 +7,7 @@
 //   used for dedupe ("this activity was already handled") and "one escalation per click".
 import type { Storage, StoreItems } from 'botbuilder';
 import { randomBytes } from 'node:crypto';
+import type { Statement } from 'better-sqlite3';
 import type { SqliteDatabase } from './sqlite-database';
 
 export class StorageConflictError extends Error {
@@ -38,6 +39,16 @@ function newETag(): string {
 export class SqliteStorage implements ClaimableStorage {
   private readonly db: SqliteDatabase;
   private readonly now: () => number;
+  // prepared once: better-sqlite3 compiles the SQL on every prepare()
+  private readonly stmts: {
+    selectItem: Statement<[string], Row>;
+    selectETag: Statement<[string], Pick<Row, 'etag'>>;
+    upsert: Statement<[string, string, string, number]>;
+    deleteKey: Statement<[string]>;
+    deleteExpiredKey: Statement<[string, number]>;
+    insertClaim: Statement<[string, string, string, number | null, number]>;
+    purgeExpired: Statement<[number]>;
+  };
 
   constructor(db: SqliteDatabase, options: { now?: () => number } = {}) {
     this.db = db;
@@ -49,12 +60,24 @@ export class SqliteStorage implements ClaimableStorage {
       expires_at INTEGER,
       updated_at INTEGER NOT NULL
     )`);
+    this.stmts = {
+      selectItem: db.prepare('SELECT key, value, etag, expires_at FROM store_items WHERE key = ?'),
+      selectETag: db.prepare('SELECT etag FROM store_items WHERE key = ?'),
+      upsert: db.prepare(
+        `INSERT INTO store_items (key, value, etag, expires_at, updated_at) VALUES (?, ?, ?, NULL, ?)
+         ON CONFLICT(key) DO UPDATE SET value = excluded.value, etag = excluded.etag, expires_at = NULL, updated_at = excluded.updated_at`,
+      ),
+      deleteKey: db.prepare('DELETE FROM store_items WHERE key = ?'),
+      deleteExpiredKey: db.prepare('DELETE FROM store_items WHERE key = ? AND expires_at IS NOT NULL AND expires_at <= ?'),
+      insertClaim: db.prepare('INSERT OR IGNORE INTO store_items (key, value, etag, expires_at, updated_at) VALUES (?, ?, ?, ?, ?)'),
+      purgeExpired: db.prepare('DELETE FROM store_items WHERE expires_at IS NOT NULL AND expires_at <= ?'),
+    };
   }
 
   read(keys: string[]): Promise<StoreItems> {
     return Promise.resolve().then(() => {
       if (!Array.isArray(keys)) throw new TypeError('Keys are required when reading');
-      const select = this.db.prepare<[string], Row>('SELECT key, value, etag, expires_at FROM store_items WHERE key = ?');
+      const select = this.stmts.selectItem;
       const items: StoreItems = {};
       const now = this.now();
       for (const key of keys) {
@@ -70,11 +93,7 @@ export class SqliteStorage implements ClaimableStorage {
   write(changes: StoreItems): Promise<void> {
     return Promise.resolve().then(() => {
       if (changes === null || typeof changes !== 'object') throw new TypeError('Changes are required when writing');
-      const select = this.db.prepare<[string], Pick<Row, 'etag'>>('SELECT etag FROM store_items WHERE key = ?');
-      const upsert = this.db.prepare(
-        `INSERT INTO store_items (key, value, etag, expires_at, updated_at) VALUES (?, ?, ?, NULL, ?)
-         ON CONFLICT(key) DO UPDATE SET value = excluded.value, etag = excluded.etag, expires_at = NULL, updated_at = excluded.updated_at`,
-      );
+      const { selectETag: select, upsert } = this.stmts;
       const writeAll = this.db.transaction((entries: [string, unknown][]) => {
         for (const [key, item] of entries) {
           const { eTag, ...rest } = (item ?? {}) as { eTag?: unknown } & Record<string, unknown>;
@@ -93,7 +112,7 @@ export class SqliteStorage implements ClaimableStorage {
   delete(keys: string[]): Promise<void> {
     return Promise.resolve().then(() => {
       if (!Array.isArray(keys)) throw new TypeError('Keys are required when deleting');
-      const del = this.db.prepare('DELETE FROM store_items WHERE key = ?');
+      const del = this.stmts.deleteKey;
       this.db.transaction((ks: string[]) => {
         for (const key of ks) del.run(key);
       })(keys);
@@ -104,10 +123,8 @@ export class SqliteStorage implements ClaimableStorage {
     return Promise.resolve().then(() => {
       const now = this.now();
       const claimOnce = this.db.transaction(() => {
-        this.db.prepare('DELETE FROM store_items WHERE key = ? AND expires_at IS NOT NULL AND expires_at <= ?').run(key, now);
-        const result = this.db
-          .prepare('INSERT OR IGNORE INTO store_items (key, value, etag, expires_at, updated_at) VALUES (?, ?, ?, ?, ?)')
-          .run(key, JSON.stringify(value), newETag(), options.expiresAt ? options.expiresAt.getTime() : null, now);
+        this.stmts.deleteExpiredKey.run(key, now);
+        const result = this.stmts.insertClaim.run(key, JSON.stringify(value), newETag(), options.expiresAt ? options.expiresAt.getTime() : null, now);
         return result.changes === 1;
       });
       return claimOnce.immediate();
@@ -116,6 +133,6 @@ export class SqliteStorage implements ClaimableStorage {
 
   /** Deletes claims whose expiry has passed; returns how many. */
   purgeExpired(): number {
-    return this.db.prepare('DELETE FROM store_items WHERE expires_at IS NOT NULL AND expires_at <= ?').run(this.now()).changes;
+    return this.stmts.purgeExpired.run(this.now()).changes;
   }
 }
