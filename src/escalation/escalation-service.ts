@@ -6,6 +6,7 @@ import type { EscalationConfig } from './escalation-config';
 import {
   isOpen,
   newEscalationId,
+  nextDueAt,
   type ConversationRef,
   type EscalationNotes,
   type EscalationRecord,
@@ -207,7 +208,13 @@ export class EscalationService {
     }
     if (refusal) return { ...refusal, record: updated.record };
     if (updated.record.state === 'resolved') await store.removeOpen(updated.record.tenantId, [id]);
-    if (updated.changed) this.deps.onEnqueued?.();
+    if (updated.changed) {
+      // confirm the intent: a drainer that read the record before this update may have dropped
+      // the index entry after our first markDue (see OutboxDrainer.processRecord)
+      const due = nextDueAt(updated.record);
+      if (due !== undefined) await store.markDue(id, due);
+      this.deps.onEnqueued?.();
+    }
     return { ok: true, record: updated.record, changed: updated.changed };
   }
 }

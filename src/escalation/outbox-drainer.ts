@@ -166,7 +166,16 @@ export class OutboxDrainer {
       }
       const item = record.outbox.find((it) => isRunnable(it, now));
       if (!item) {
-        await this.store.settleDue(id, nextDueAt(record));
+        const next = nextDueAt(record);
+        await this.store.settleDue(id, next);
+        if (next === undefined) {
+          // a change may have landed after our read while its markDue found our entry still there
+          // (a no-op); we just dropped that entry, so look again (the service re-marks after its
+          // update too: between the two, no change is left without an index entry)
+          const again = await this.store.get(id);
+          const due = again ? nextDueAt(again) : undefined;
+          if (due !== undefined) await this.store.markDue(id, due);
+        }
         return;
       }
       if (item.attempts >= this.options.policy.maxAttempts) {

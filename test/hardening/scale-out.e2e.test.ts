@@ -242,7 +242,18 @@ describe('hardening/scale-out: two bot processes sharing Azurite', function () {
     const taken = record.history.filter((h) => h.action === 'taken');
     assert.equal(taken.length, 1, 'one owner, no lost update');
     assert.deepEqual(record.history.map((h) => h.action), ['created', 'taken']);
-    await waitUntil(async () => (await store.get(escalationId))!.outbox.every((i) => i.state === 'delivered'), 10_000, 'outbox drained');
+    let outbox: unknown[] = [];
+    await waitUntil(
+      async () => {
+        const items = (await store.get(escalationId))!.outbox;
+        outbox = items;
+        return items.every((i) => i.state === 'delivered');
+      },
+      30_000,
+      'outbox drained',
+    ).catch((err: Error) => {
+      throw new Error(`${err.message}: ${JSON.stringify(outbox)}`);
+    });
     assert.equal(connector.requests.filter((r) => r.method === 'POST' && r.path === '/v3/conversations').length, 1, 'still one thread');
   });
 });
