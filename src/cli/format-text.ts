@@ -5,7 +5,8 @@
 // the log has its control characters replaced so it cannot move the cursor or clear the screen.
 import type { Endpoint, Finding, Report, Severity } from '../analyzer/report';
 import type { RegionEntry, RequiredEndpoint } from '../analyzer/region/regions';
-import { explainFinding, findingTitle } from '../i18n/findings';
+import { groupFindings } from '../cards/group-findings';
+import { explainFindingGroup, findingTitle } from '../i18n/findings';
 import { t, type Lang } from '../i18n/lang';
 import {
   checkName,
@@ -188,19 +189,25 @@ function tlsLines(report: Report, lang: Lang): string[] {
   return out;
 }
 
+/**
+ * One entry per problem (same code and severity), as the cards show it: the report has one
+ * finding per (code, endpoint), and three failing hosts read better as one problem naming three
+ * hosts than as three copies of the same explanation.
+ */
 function findingLines(report: Report, lang: Lang): string[] {
-  const out = heading(t(M.sectionFindings, lang, { count: report.findings.length }));
-  if (report.findings.length === 0) return [...out, INDENT + t(M.noFindings, lang)];
-  const sorted = report.findings
-    .map((f, i) => ({ f, i }))
-    .sort((a, b) => SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] || a.i - b.i)
-    .map(({ f }) => f);
+  const groups = groupFindings(report.findings)
+    .map((g, order) => ({ g, order }))
+    .sort((a, b) => SEVERITY_ORDER[a.g.severity] - SEVERITY_ORDER[b.g.severity] || a.order - b.order)
+    .map(({ g }) => g);
+  const out = heading(t(M.sectionFindings, lang, { count: groups.length }));
+  if (groups.length === 0) return [...out, INDENT + t(M.noFindings, lang)];
   // continuation lines start under the title, however wide the largest number is
-  const pad = INDENT + ' '.repeat(String(sorted.length).length + 2);
-  sorted.forEach((finding, index) => {
-    const x = explainFinding(finding, lang);
-    const number = `${index + 1}.`.padEnd(String(sorted.length).length + 1);
-    out.push('', `${INDENT}${number} [${severityLabel(finding.severity, lang)}] ${clean(x.title)}`);
+  const pad = INDENT + ' '.repeat(String(groups.length).length + 2);
+  groups.forEach((group, index) => {
+    const findings = group.indices.map((i) => report.findings[i]).filter((f): f is Finding => f !== undefined);
+    const x = explainFindingGroup(findings, lang);
+    const number = `${index + 1}.`.padEnd(String(groups.length).length + 1);
+    out.push('', `${INDENT}${number} [${severityLabel(group.severity, lang)}] ${clean(x.title)}`);
     if (x.meaning !== '') out.push(pad + clean(x.meaning));
     if (x.why !== '') out.push(`${pad}${t(M.why, lang)} ${clean(x.why)}`);
     if (x.steps.length > 0) {
@@ -211,7 +218,8 @@ function findingLines(report: Report, lang: Lang): string[] {
       out.push(pad + t(M.references, lang));
       for (const link of x.links) out.push(`${pad}  - ${clean(link.title)}: ${clean(link.url)}`);
     }
-    const lines = x.evidence.map((e) => e.line);
+    // every line of every finding in the group, so an engineer can jump to each
+    const lines = [...new Set(findings.flatMap((f) => f.evidence.map((e) => e.line)))].sort((a, b) => a - b);
     if (lines.length > 0) out.push(pad + t(M.evidenceLines, lang, { lines: lineList(lines) }));
   });
   return out;

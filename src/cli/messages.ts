@@ -14,13 +14,13 @@ export const CLI_MESSAGES = defineMessages({
       '  analyze   Azure Backup / Azure Site Recovery のネットワーク疎通確認スクリプトのログ',
       '            (AzureBackup_Check_NW_*.log、CheckNWResult_*.log、またはそれらを含む .zip / .gz)',
       '            を解析し、結果を表示します。"-" を指定すると標準入力から読み込みます。',
-      '  region    指定したリージョンの Recovery Services コンテナーを利用する場合に、',
+      '  region    指定したリージョンの Recovery Services ボールトを利用する場合に、',
       '            疎通を確認すべき FQDN とポートを表示します。',
       '',
       'オプション:',
       '  --json            解析結果 (レポート) を JSON で出力します。',
       '  --lang ja|en      表示言語です。既定値は環境変数 LC_ALL / LANG から判断します。',
-      '  --region <R>      コンテナーのリージョン (例: japaneast、jpe、東日本) を指定すると、',
+      '  --region <R>      ボールトのリージョン (例: japaneast、jpe、東日本) を指定すると、',
       '                    そのリージョンで確認すべき接続先もあわせて表示します。',
       '  -h, --help        このヘルプを表示します。',
       '  --version         バージョンを表示します。',
@@ -149,11 +149,11 @@ export const CLI_MESSAGES = defineMessages({
   atLine: { ja: '{line} 行目', en: 'line {line}' },
 
   sectionRegionEndpoints: {
-    ja: '{region} のコンテナーで確認すべき接続先',
+    ja: '{region} のボールトで確認すべき接続先',
     en: 'Endpoints to test for {region}',
   },
   regionEndpointsIntro: {
-    ja: 'スクリプトに含まれる FQDN は東日本・西日本の例です。{region} のコンテナーをご利用の場合は、以下の接続先への疎通をご確認ください (* は任意のストレージ アカウント名です)。',
+    ja: 'スクリプトに含まれる FQDN は東日本・西日本の例です。{region} のボールトをご利用の場合は、以下の接続先への疎通をご確認ください (* は任意のストレージ アカウント名です)。',
     en: 'The FQDNs in the script are Japan East / Japan West examples. For a vault in {region}, test these (* stands for any storage account name).',
   },
   noteSovereign: {

@@ -85,7 +85,7 @@ describe('runCli: region', () => {
     assert.match(en.stdoutText, /pod01-rec2\.jpw\.backup\.windowsazure\.com\s+3260/);
     const ja = memoryIo();
     assert.equal(await runCli(['region', '東日本', '--lang', 'ja'], ja), ExitCode.OK);
-    assert.match(ja.stdoutText, /^Japan East \(japaneast\) のコンテナーで確認すべき接続先/);
+    assert.match(ja.stdoutText, /^Japan East \(japaneast\) のボールトで確認すべき接続先/);
   });
 
   it('--json prints exactly the region and its endpoints', async () => {
