@@ -181,6 +181,25 @@ describe('runCli: analyzing the fixture logs', () => {
     });
   }
 
+  it('one entry per problem: six failed name lookups are one finding naming them, with every log line', async () => {
+    const file = fixturePath('win-en-dns-failure.log');
+    const jsonIo = memoryIo();
+    await runCli(['analyze', '--json', file], jsonIo);
+    const report = JSON.parse(jsonIo.stdoutText) as Report;
+    const dns = report.findings.filter((f) => f.code === 'DNS_RESOLUTION_FAILED');
+    assert.ok(dns.length > 2, 'the fixture has several DNS failures');
+    const io = memoryIo();
+    await runCli(['analyze', file, '--lang', 'en'], io);
+    const findingsText = io.stdoutText.slice(io.stdoutText.indexOf('Findings ('));
+    const codes = new Set(report.findings.map((f) => `${f.severity}/${f.code}`));
+    assert.match(findingsText, new RegExp(`^Findings \\(${codes.size}\\)`));
+    const entry = findingsText.split('\n\n').find((block) => block.includes('[Error] Name resolution failed'));
+    assert.ok(entry, 'the DNS entry is there');
+    assert.equal(findingsText.split('[Error] Name resolution failed').length - 1, 1, 'listed once');
+    const firstLines = dns.map((f) => f.evidence[0]!.line).slice(0, 4);
+    for (const line of firstLines) assert.match(entry, new RegExp(`\\b${line}\\b`), `line ${line} cited`);
+  });
+
   it('reads standard input with "-"', async () => {
     const io = memoryIo({ stdin: readFileSync(fixturePath('win-en-2019-healthy.log')) });
     await runCli(['analyze', '-', '--json'], io);
