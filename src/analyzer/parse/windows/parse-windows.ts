@@ -161,7 +161,16 @@ class WindowsParser {
     }
     // '-----' / '=====': two of every endpoint's lines; no word search can match them
     const separator = (c0 === 0x2d || c0 === 0x3d) && isSeparator(t);
-    if (separator) line.markLetterless();
+    if (separator) {
+      line.markLetterless();
+      if (this.block !== undefined) {
+        // What the general path below does with a separator inside a block, without its checks:
+        // no completion line, script name, section title or access error can be made of '-' / '='.
+        if (c0 === 0x3d) this.sectionClosed = true;
+        if (this.blockKind !== 'tnc') this.block.feed(no, line); // Test-NetConnection output ignores them
+        return;
+      }
+    }
     if (isCompletionLine(line)) {
       this.closeBlock(false);
       this.completion = evidence(no, text.slice(start, end));
