@@ -186,18 +186,16 @@ export function analyzerFigures(r: AnalyzerBenchResult): BenchFigure[] {
   const mb = Math.round(r.bigBytes / MB);
   return [
     { id: 'typical-median-ms', label: `analyzeBytes, typical log`, value: round(r.typicalMedianMs, 3), unit: 'ms', note: `${kb} KB, median of ${r.typicalIterations}` },
-    { id: 'big-median-ms', label: 'analyzeBytes, big log (wall)', value: round(r.bigMedianMs, 0), unit: 'ms', note: `${mb} MB, median of ${r.bigIterations}` },
-    { id: 'big-cpu-ms', label: 'analyzeBytes, big log (CPU)', value: round(r.bigCpuMs, 0), unit: 'ms', note: `process CPU time, median of ${r.bigIterations}` },
+    // The ids are fixed (test/bench pins them); CPU and wall figures of both runs are in the notes.
+    { id: 'big-median-ms', label: 'analyzeBytes, big log (wall)', value: round(r.bigMedianMs, 0), unit: 'ms', note: `${mb} MB, median of ${r.bigIterations}; CPU ${Math.round(r.bigCpuMs)} ms` },
     { id: 'analyzer-mbps', label: 'analyzer throughput (wall)', value: round(r.analyzerMBps, 1), unit: 'MB/s', note: `${mb} MB` },
-    { id: 'baseline-median-ms', label: 'baseline: decode + split lines (wall)', value: round(r.baselineMedianMs, 0), unit: 'ms', note: `${mb} MB, median of ${r.bigIterations}` },
-    { id: 'baseline-cpu-ms', label: 'baseline: decode + split lines (CPU)', value: round(r.baselineCpuMs, 0), unit: 'ms', note: `process CPU time, median of ${r.bigIterations}` },
-    { id: 'baseline-mbps', label: 'baseline throughput (wall)', value: round(r.baselineMBps, 1), unit: 'MB/s', note: `${mb} MB` },
+    { id: 'baseline-mbps', label: 'baseline: decode + split lines (wall)', value: round(r.baselineMBps, 1), unit: 'MB/s', note: `${mb} MB, median of ${r.bigIterations}: wall ${Math.round(r.baselineMedianMs)} ms, CPU ${Math.round(r.baselineCpuMs)} ms` },
     { id: 'ratio', label: 'analyzer / baseline time', value: round(r.ratio, 2), unit: '×', target: { op: '<=', value: 3 }, note: `CPU time, ${Math.round(r.bigCpuMs)} / ${Math.round(r.baselineCpuMs)} ms` },
-    { id: 'wall-ratio', label: 'analyzer / baseline wall time', value: round(r.wallRatio, 2), unit: '×', note: 'noisy when the machine is shared' },
-    { id: 'peak-rss-mb', label: 'peak RSS (whole run)', value: round(r.peakRssMB, 0), unit: 'MB', note: 'includes generating the big log' },
-    ...(r.bigRunsPeakRssMB !== undefined
-      ? [{ id: 'big-runs-peak-rss-mb', label: 'peak RSS during the big-log runs', value: round(r.bigRunsPeakRssMB, 0), unit: 'MB', note: 'input bytes + text + reports, generator excluded' } satisfies BenchFigure]
-      : []),
+    { id: 'wall-ratio', label: 'analyzer / baseline wall time', value: round(r.wallRatio, 2), unit: '×', note: `wall ${Math.round(r.bigMedianMs)} / ${Math.round(r.baselineMedianMs)} ms; noisy when the machine is shared` },
+    {
+      id: 'peak-rss-mb', label: 'peak RSS (whole run)', value: round(r.peakRssMB, 0), unit: 'MB',
+      note: r.bigRunsPeakRssMB !== undefined ? `generating the big log included; big-log runs alone ${Math.round(r.bigRunsPeakRssMB)} MB` : 'generating the big log included',
+    },
   ];
 }
 
