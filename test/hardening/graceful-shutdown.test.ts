@@ -67,7 +67,8 @@ async function readyStatus(port: number): Promise<number> {
   return get(port, '/readyz', false).then(
     (r) => r.status,
     (err: NodeJS.ErrnoException) => {
-      if (err.code === 'ECONNREFUSED') return 0;
+      // refused: the listener is closed; reset: it closed while this connection was still queued
+      if (err.code === 'ECONNREFUSED' || err.code === 'ECONNRESET') return 0;
       throw err;
     },
   );
@@ -88,7 +89,8 @@ describe('hardening/graceful-shutdown (R8)', function () {
   this.timeout(30_000);
 
   it('SIGTERM: in-flight request finishes 200, /readyz 503 while draining, then refused; hooks in order; exit 0', async () => {
-    const child = await startChild({ PRESTOP_MS: '500', SLOW_MS: '1200' });
+    // windows wide enough for a loaded 2-core CI machine; the deadline is not what this test is about
+    const child = await startChild({ PRESTOP_MS: '1500', SLOW_MS: '3000', DEADLINE_MS: '15000' });
     const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
     try {
       assert.equal((await get(child.port, '/readyz', false)).status, 200);
@@ -106,7 +108,7 @@ describe('hardening/graceful-shutdown (R8)', function () {
       const slow = await inFlight;
       assert.equal(slow.status, 200);
       assert.match(slow.body, /"done":true/);
-      // exit code 0 only comes before the fixture's 5 s deadline (after it, the exit code is 1)
+      // exit code 0 only comes before the deadline (after it, the exit code is 1)
       const { code } = await child.exited;
       assert.equal(code, 0);
       const events = child.lines.map((l) => l.event).filter((e) => typeof e === 'string' && e !== 'listening' && e !== 'slow-started');
