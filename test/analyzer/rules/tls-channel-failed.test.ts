@@ -1,27 +1,4 @@
-import assert from 'node:assert/strict';
 import { tlsChannelFailed } from '../../../src/analyzer/rules/tls-channel-failed';
-import { makeCtx, pair } from './rule-context';
+import { describeWebCauseRule } from './web-cause-rule';
 
-describe('rule TLS_CHANNEL_FAILED', () => {
-  const host = 'login.microsoftonline.com';
-  it('raised per endpoint whose web request failed with cause tls-channel', () => {
-    const p = pair({ host, http: 'failed', httpCause: 'tls-channel', httpDetail: 'detail text', verdict: 'failed' }, [[4, 'tcp line', 'tcp'], [7, 'web line', 'http']]);
-    const other = pair({ host: 'login.windows.net', http: 'failed', httpCause: 'tls-channel', verdict: 'failed' }, [[12, 'web line 2', 'http']]);
-    const out = tlsChannelFailed.run(makeCtx({ pairs: [p, other] }));
-    assert.deepEqual(out.map((f) => [f.code, f.severity, f.endpoint, f.port]), [['TLS_CHANNEL_FAILED', 'error', host, 443], ['TLS_CHANNEL_FAILED', 'error', 'login.windows.net', 443]]);
-    assert.deepEqual(out[0]?.params, { host, port: '443', service: 'entra-id', detail: 'detail text', addresses: '20.1.2.3' });
-    assert.deepEqual(out[0]?.evidence, [{ line: 7, text: 'web line' }]);
-  });
-  it('not raised for other causes, successes, or behind a direct DNS failure', () => {
-    const cases = [
-      pair({ host, http: 'failed', httpCause: 'unknown', verdict: 'failed' }),
-      pair({ host, http: 'ok' }),
-      pair({ host, dns: 'failed', http: 'failed', httpCause: 'tls-channel', verdict: 'failed' }),
-    ];
-    for (const p of cases) assert.deepEqual(tlsChannelFailed.run(makeCtx({ pairs: [p] })), []);
-  });
-  it('raised through a proxy even when the local name did not resolve', () => {
-    const p = pair({ host, dns: 'failed', http: 'failed', httpCause: 'tls-channel', viaProxy: true, verdict: 'failed' });
-    assert.equal(tlsChannelFailed.run(makeCtx({ pairs: [p] })).length, 1);
-  });
-});
+describeWebCauseRule(tlsChannelFailed, 'TLS_CHANNEL_FAILED', 'tls-channel');
