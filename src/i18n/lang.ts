@@ -26,6 +26,38 @@ export function isLang(value: unknown): value is Lang {
   return value === 'ja' || value === 'en';
 }
 
+const PLACEHOLDER_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
+
+/**
+ * Walks a template once: `text` for each literal run, `name` for each well-formed `{name}`
+ * (anything else in braces is literal text). The one scanner behind formatting and the
+ * catalogue checks, so they can never disagree on what a placeholder is.
+ */
+function scanTemplate(template: string, text: (s: string) => void, name: (n: string, raw: string) => void): void {
+  let i = 0;
+  while (i < template.length) {
+    const open = template.indexOf('{', i);
+    if (open < 0) break;
+    const close = template.indexOf('}', open + 1);
+    if (close < 0) break;
+    text(template.slice(i, open));
+    const inner = template.slice(open + 1, close);
+    if (PLACEHOLDER_NAME.test(inner)) name(inner, template.slice(open, close + 1));
+    else text(template.slice(open, close + 1));
+    i = close + 1;
+  }
+  text(template.slice(i));
+}
+
+/** `{name}` placeholder names of a template, in order of appearance, without duplicates. */
+export function placeholderNames(template: string): string[] {
+  const names: string[] = [];
+  scanTemplate(template, () => undefined, (n) => {
+    if (!names.includes(n)) names.push(n);
+  });
+  return names;
+}
+
 /**
  * Fills `{name}` placeholders. Values are inserted as they are (no expression language), so a
  * host name containing `${...}` or `{x}` stays literal text; unknown placeholders stay visible
@@ -34,22 +66,12 @@ export function isLang(value: unknown): value is Lang {
 export function formatMessage(template: string, params?: Readonly<Record<string, string | number>>): string {
   if (!params) return template;
   let out = '';
-  let i = 0;
-  while (i < template.length) {
-    const open = template.indexOf('{', i);
-    if (open < 0) break;
-    const close = template.indexOf('}', open + 1);
-    if (close < 0) break;
-    const name = template.slice(open + 1, close);
-    out += template.slice(i, open);
-    if (/^[A-Za-z][A-Za-z0-9_]*$/.test(name) && Object.prototype.hasOwnProperty.call(params, name)) {
-      out += String(params[name]);
-    } else {
-      out += template.slice(open, close + 1);
-    }
-    i = close + 1;
-  }
-  return out + template.slice(i);
+  scanTemplate(
+    template,
+    (s) => (out += s),
+    (n, raw) => (out += Object.prototype.hasOwnProperty.call(params, n) ? String(params[n]) : raw),
+  );
+  return out;
 }
 
 /** The text of one message in one language, placeholders filled. */

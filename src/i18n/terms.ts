@@ -15,7 +15,7 @@ import type {
   Tls12State,
   Verdict,
 } from '../analyzer/report';
-import { defineMessages, formatMessage, type Lang, type LocalizedText, type MessageCatalogue } from './lang';
+import { defineMessages, formatMessage, placeholderNames, type Lang, type LocalizedText, type MessageCatalogue } from './lang';
 
 /** Check ids used in LOG_INCOMPLETE's `missing` param and in `Report.missingChecks`. */
 export const CHECK_IDS = [
@@ -272,22 +272,6 @@ export function splitIds(value: string | undefined): string[] {
     .split(',')
     .map((s) => s.trim())
     .filter((s) => s.length > 0);
-}
-
-/** `{name}` placeholder names of a template, in order of appearance, without duplicates. */
-export function placeholderNames(template: string): string[] {
-  const names: string[] = [];
-  let i = 0;
-  while (i < template.length) {
-    const open = template.indexOf('{', i);
-    if (open < 0) break;
-    const close = template.indexOf('}', open + 1);
-    if (close < 0) break;
-    const name = template.slice(open + 1, close);
-    if (/^[A-Za-z][A-Za-z0-9_]*$/.test(name) && !names.includes(name)) names.push(name);
-    i = close + 1;
-  }
-  return names;
 }
 
 /**

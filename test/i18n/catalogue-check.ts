@@ -6,7 +6,7 @@
 //   import { assertCatalogueComplete } from '../i18n/catalogue-check';
 //   it('messages are complete', () => assertCatalogueComplete(MY_MESSAGES));
 import assert from 'node:assert/strict';
-import type { LocalizedText } from '../../src/i18n/lang';
+import { placeholderNames, type LocalizedText } from '../../src/i18n/lang';
 
 export interface CatalogueCheckOptions {
   /** keys whose ja and en may be the same text (product names, "WinHTTP"); `true` allows all */
@@ -53,18 +53,7 @@ const OLD_LONG_VOWEL = [/サーバ(?!ー)/u, /ユーザ(?!ー)/u, /コンピュ�
 
 /** `{name}` placeholders of a template, sorted, without duplicates. */
 export function placeholdersOf(template: string): string[] {
-  const names = new Set<string>();
-  let i = 0;
-  while (i < template.length) {
-    const open = template.indexOf('{', i);
-    if (open < 0) break;
-    const close = template.indexOf('}', open + 1);
-    if (close < 0) break;
-    const name = template.slice(open + 1, close);
-    if (/^[A-Za-z][A-Za-z0-9_]*$/.test(name)) names.add(name);
-    i = close + 1;
-  }
-  return [...names].sort();
+  return placeholderNames(template).sort();
 }
 
 /** Braces that are not a well-formed `{name}`: a typo such as `{host` or `{ host }`. */

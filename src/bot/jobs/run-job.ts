@@ -7,6 +7,7 @@ import { t } from '../../i18n/lang';
 import type { JobRecord } from '../../storage/sqlite-job-store';
 import type { BotServices } from '../bot-services';
 import { cardMessage } from '../card-activity';
+import { DOWNLOAD_PROBLEMS } from '../../i18n/refusals';
 import { buildNoticeCard, type DownloadProblem } from '../card-kit';
 import type { GraphClient } from '../graph/graph-client';
 import { InputProblem } from '../input/input-problem';
@@ -33,17 +34,6 @@ interface Unit {
   load(): Promise<Loaded>;
 }
 
-const DOWNLOAD_PROBLEMS: readonly string[] = [
-  'download-expired',
-  'download-failed',
-  'download-timeout',
-  'host-not-allowed',
-  'graph-not-configured',
-  'graph-consent-missing',
-  'graph-throttled',
-  'analysis-timeout',
-  'busy',
-];
 
 const MB = 1024 * 1024;
 
@@ -62,7 +52,7 @@ export function problemOf(err: unknown, maxBytes: number, fileName: string | und
     if (fileName !== undefined) refusal.fileName = fileName;
     return refusal;
   }
-  if (typeof reason === 'string' && DOWNLOAD_PROBLEMS.includes(reason)) return { reason: reason as DownloadProblem };
+  if (typeof reason === 'string' && (DOWNLOAD_PROBLEMS as readonly string[]).includes(reason)) return { reason: reason as DownloadProblem };
   return undefined;
 }
 
