@@ -98,7 +98,7 @@ export function analyzeText(text: string, meta: TextMeta): Report {
   const windows = log.kind === 'windows-backup' || log.kind === 'windows-asr';
   const endpoints = log.endpoints.map((o) => toEndpoint(o, log.kind, log.proxy));
   const contexts = log.proxy.map(toProxyContext);
-  const tls = assessTls(log.tls, log.osVersion, windows);
+  const tls = assessTls(log.tls, log.osVersion, windows, log.complete);
   const draft: ReportDraft = {
     schemaVersion: SCHEMA_VERSION,
     source: sourceOf(log, meta),

@@ -624,6 +624,18 @@ const PROXY_PATH = defineMessages({
     ja: 'バックアップ エージェントが使用するアカウントには、Web リクエストを実行した現在のユーザーとは異なるプロキシ設定が行われています。',
     en: 'The account the backup agent runs as has other proxy settings than the current user, who ran the web requests.',
   },
+  meaningBypass: {
+    ja: '{context} と、Web リクエストを実行した現在のユーザーは同じプロキシ サーバー {server} を使用していますが、バイパス リスト (ProxyOverride) が異なります。{bypassHosts} への通信は、一方ではプロキシ サーバーを経由し、もう一方では直接行われます。',
+    en: '{context} and the current user, who ran the web requests, use the same proxy server {server}, but their bypass lists (ProxyOverride) differ: {bypassHosts} are reached through the proxy by one of them and directly by the other.',
+  },
+  meaningDirectFailed: {
+    ja: '{context} はこのうち {directFailedHosts} と直接通信しますが、このログの TCP テスト (直接の通信) では接続できていません。このままでは、バックアップ エージェントの通信が失敗する可能性があります。',
+    en: '{context} reaches {directFailedHosts} directly, and the direct (TCP) tests to them in this log failed: the backup agent’s traffic to them is likely to fail.',
+  },
+  step1Bypass: {
+    ja: '{context} のバイパス リスト (ProxyOverride) が意図した設定かご確認ください。バイパス リストに含まれる宛先へは、プロキシ サーバーを経由せずに直接通信できる必要があります。該当する宛先については、このログの TCP テスト (直接の通信) の結果をご確認ください。',
+    en: 'Check that the bypass list (ProxyOverride) of {context} is intended. Destinations in a bypass list must be reachable directly, without the proxy; for them, look at the TCP test (direct) results in this log.',
+  },
   meaningNotTested: {
     ja: 'そのため、このログの Web リクエストの結果は、バックアップ エージェントが実際に使用する経路を確認したものではありません。',
     en: 'So the web requests in this log did not test the path the backup agent will take.',
@@ -1187,7 +1199,7 @@ export const FINDING_PARAMS: Readonly<Record<FindingCode, readonly string[]>> = 
   HTTP_IE_ENGINE_UNAVAILABLE: ENDPOINT_PARAMS,
   PRIVATE_ENDPOINT_SUSPECTED: ENDPOINT_PARAMS,
   TCP_TEST_BYPASSES_PROXY: ['contexts', 'server'],
-  PROXY_PATH_NOT_TESTED: ['context', 'server', 'userServer'],
+  PROXY_PATH_NOT_TESTED: ['context', 'server', 'userServer', 'bypassHosts', 'directFailedHosts'],
   PROXY_NOT_SET_FOR_SYSTEM: ['userServer', 'failedHosts'],
   PROXY_BYPASS_AZURE: ['context', 'entries'],
   REGION_SPECIFIC_FQDN: ['geoCodes', 'regions'],
@@ -1380,12 +1392,13 @@ const SPECS: Readonly<Record<FindingCode, FindingSpec>> = {
   PROXY_PATH_NOT_TESTED: {
     title: [PROXY_PATH.title],
     meaning: [
-      [PROXY_PATH.meaning, PROXY_PATH.meaningUserDirect, PROXY_PATH.meaningNoServer, PROXY_PATH.meaningNone],
+      [PROXY_PATH.meaningBypass, PROXY_PATH.meaning, PROXY_PATH.meaningUserDirect, PROXY_PATH.meaningNoServer, PROXY_PATH.meaningNone],
+      [PROXY_PATH.meaningDirectFailed],
       [PROXY_PATH.meaningNotTested],
     ],
     why: [[PROXY_PATH.why]],
     steps: [
-      [PROXY_PATH.step1, PROXY_PATH.step1NoServer, PROXY_PATH.step1None],
+      [PROXY_PATH.step1Bypass, PROXY_PATH.step1, PROXY_PATH.step1NoServer, PROXY_PATH.step1None],
       [PROXY_PATH.step2],
       [PROXY_PATH.step3],
       [PROXY_PATH.step4],
@@ -1393,11 +1406,12 @@ const SPECS: Readonly<Record<FindingCode, FindingSpec>> = {
     links: [LINKS.marsUrls, LINKS.sqlNetwork, LINKS.blogWindows],
     group: {
       meaning: [
-        [GROUP.meaningProxyPath, GROUP.meaningProxyPathUserDirect, GROUP.meaningProxyPathNoServer, PROXY_PATH.meaningNone],
+        [PROXY_PATH.meaningBypass, GROUP.meaningProxyPath, GROUP.meaningProxyPathUserDirect, GROUP.meaningProxyPathNoServer, PROXY_PATH.meaningNone],
+        [PROXY_PATH.meaningDirectFailed],
         [PROXY_PATH.meaningNotTested],
       ],
       steps: [
-        [GROUP.stepProxyPath1, PROXY_PATH.step1NoServer, PROXY_PATH.step1None],
+        [PROXY_PATH.step1Bypass, GROUP.stepProxyPath1, PROXY_PATH.step1NoServer, PROXY_PATH.step1None],
         [PROXY_PATH.step2],
         [PROXY_PATH.step3],
         [PROXY_PATH.step4],
@@ -1554,7 +1568,7 @@ export const FINDING_TEXTS: Readonly<Record<FindingCode, FindingTexts>> = Object
 // ---------------------------------------------------------------------------------------------
 // Filling.
 
-const LIST_PARAMS = ['addresses', 'failedHosts', 'entries', 'geoCodes', 'regions', 'protocols'] as const;
+const LIST_PARAMS = ['addresses', 'failedHosts', 'entries', 'geoCodes', 'regions', 'protocols', 'bypassHosts', 'directFailedHosts'] as const;
 
 /** Params trimmed, ids turned into names, and `endpoint` built from host and port. */
 function buildValues(finding: Finding, lang: Lang): Record<string, string> {

@@ -15,6 +15,8 @@ export interface TlsAssessment {
   legacyEnabled: TlsKey[];
   /** no TLS 1.2 key with values */
   absent: boolean;
+  /** the log ended inside the TLS section before the TLS 1.2 key's place: its absence proves nothing */
+  cut: boolean;
   osClass: OsTlsClass;
 }
 
@@ -35,17 +37,20 @@ export function osTlsClass(osVersion: string | undefined): OsTlsClass {
   return 'modern';
 }
 
-export function assessTls(tls: TlsObservation, osVersion: string | undefined, windows: boolean): TlsAssessment {
+export function assessTls(tls: TlsObservation, osVersion: string | undefined, windows: boolean, complete = true): TlsAssessment {
   const osClass = osTlsClass(osVersion);
   const keys12 = tls.keys.filter((k) => normalizeProtocol(k.protocol) === 'tls1.2' && (k.enabled !== undefined || k.disabledByDefault !== undefined));
   const disabledKeys = keys12.filter(isTls12Off);
   const legacyEnabled = tls.keys.filter((k) => LEGACY.has(normalizeProtocol(k.protocol)) && k.enabled !== undefined && k.enabled !== 0);
   const absent = keys12.length === 0;
+  // keys print in name order (… TLS 1.1, TLS 1.2, TLS 1.3): an interrupted log that shows none at or
+  // after TLS 1.2 may have stopped before it
+  const cut = !complete && absent && !tls.keys.some((k) => normalizeProtocol(k.protocol) >= 'tls1.2');
   let tls12: Tls12State = 'unknown';
-  if (!windows || !tls.sectionFound) tls12 = 'unknown';
+  if (!windows || !tls.sectionFound || cut) tls12 = 'unknown';
   else if (disabledKeys.length > 0) tls12 = 'disabled';
   else if (!absent) tls12 = 'enabled';
   else if (osClass === 'legacy') tls12 = 'disabled';
   else if (osClass === 'modern') tls12 = 'os-default';
-  return { tls12, disabledKeys, legacyEnabled, absent, osClass };
+  return { tls12, disabledKeys, legacyEnabled, absent, cut, osClass };
 }

@@ -6,7 +6,7 @@ export const tls12NotConfiguredLegacyOs: Rule = {
   code: 'TLS12_NOT_CONFIGURED_LEGACY_OS',
   run: (ctx) => {
     const { tls } = ctx;
-    if (!ctx.log.tls.sectionFound || !tls.absent) return [];
+    if (!ctx.log.tls.sectionFound || !tls.absent || tls.cut) return [];
     if (tls.osClass !== 'legacy' && tls.osClass !== 'nt62') return [];
     return [
       {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { proxyPathNotTested } from '../../../src/analyzer/rules/proxy-path-not-tested';
-import { makeCtx, proxyCtx } from './rule-context';
+import { makeCtx, pair, proxyCtx } from './rule-context';
 
 describe('rule PROXY_PATH_NOT_TESTED', () => {
   it('SYSTEM and the plugin use a proxy the user does not', () => {
@@ -22,5 +22,30 @@ describe('rule PROXY_PATH_NOT_TESTED', () => {
     assert.deepEqual(proxyPathNotTested.run(makeCtx({ contexts: none })), []);
     const unread = [proxyCtx('current-user'), proxyCtx('system', { found: false, enabled: false })];
     assert.deepEqual(proxyPathNotTested.run(makeCtx({ contexts: unread })), []);
+  });
+  it('the same proxy, but a bypass list that sends checked hosts the other way: names them, and those whose direct test failed', () => {
+    const contexts = [
+      proxyCtx('current-user', { enabled: true, server: '10.2.0.16:8080', bypass: ['<local>'] }),
+      proxyCtx('system', { enabled: true, server: '10.2.0.16:8080', bypass: ['*.backup.windowsazure.com', '<local>'] }),
+    ];
+    const pairs = [
+      pair({ host: 'pod01-manag1.jpe.backup.windowsazure.com', tcp: 'failed', viaProxy: true }),
+      pair({ host: 'pod01-rec2.jpe.backup.windowsazure.com', tcp: 'ok', viaProxy: true }),
+      pair({ host: 'pod01-rec2.jpe.backup.windowsazure.com', port: 3260, tcp: 'failed' }),
+      pair({ host: 'login.microsoft.com', tcp: 'failed', viaProxy: true }),
+    ];
+    assert.deepEqual(proxyPathNotTested.run(makeCtx({ contexts, pairs })).map((f) => f.params), [{
+      context: 'system', server: '10.2.0.16:8080', userServer: '10.2.0.16:8080',
+      bypassHosts: 'pod01-manag1.jpe.backup.windowsazure.com, pod01-rec2.jpe.backup.windowsazure.com',
+      directFailedHosts: 'pod01-manag1.jpe.backup.windowsazure.com',
+    }]);
+  });
+  it('the same proxy and bypass lists that agree on every checked host: not raised', () => {
+    const contexts = [
+      proxyCtx('current-user', { enabled: true, server: 'p:8080', bypass: ['*.backup.windowsazure.com'] }),
+      proxyCtx('system', { enabled: true, server: 'p:8080', bypass: ['*.windowsazure.com', '<local>'] }),
+    ];
+    const pairs = [pair({ host: 'pod01-manag1.jpe.backup.windowsazure.com' }), pair({ host: 'login.microsoft.com' })];
+    assert.deepEqual(proxyPathNotTested.run(makeCtx({ contexts, pairs })), []);
   });
 });

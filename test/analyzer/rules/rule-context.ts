@@ -42,7 +42,7 @@ export function makeCtx(s: CtxSpec = {}): RuleContext {
   const kind = s.kind ?? 'windows-backup';
   const pairs = s.pairs ?? [];
   const tlsObs: TlsObservation = { sectionFound: true, keys: [], values: [], protocolsListed: [], evidence: [{ line: 200, text: '========== TLS CHECK ==========' }], ...s.tlsObs };
-  const tls: TlsAssessment = { tls12: s.tls12 ?? 'os-default', disabledKeys: [], legacyEnabled: [], absent: true, osClass: 'modern', ...s.tls };
+  const tls: TlsAssessment = { tls12: s.tls12 ?? 'os-default', disabledKeys: [], legacyEnabled: [], absent: true, cut: false, osClass: 'modern', ...s.tls };
   const log: ParsedLog = {
     kind, lineCount: 300, complete: s.complete ?? true, endpoints: pairs.map((p) => p.obs), proxy: [], tls: tlsObs, checksSeen: [],
     accessDenied: [], deniedContexts: [], ...s.log,

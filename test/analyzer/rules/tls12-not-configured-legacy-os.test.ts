@@ -14,4 +14,7 @@ describe('rule TLS12_NOT_CONFIGURED_LEGACY_OS', () => {
     assert.deepEqual(tls12NotConfiguredLegacyOs.run(makeCtx({ tls: { osClass: 'legacy', absent: false } })), []);
     assert.deepEqual(tls12NotConfiguredLegacyOs.run(makeCtx({ tls: { osClass: 'legacy' }, tlsObs: { sectionFound: false } })), []);
   });
+  it('not raised when the log stopped inside the TLS section before the TLS 1.2 key could print', () => {
+    assert.deepEqual(tls12NotConfiguredLegacyOs.run(makeCtx({ tls12: 'unknown', complete: false, tls: { osClass: 'legacy', cut: true } })), []);
+  });
 });

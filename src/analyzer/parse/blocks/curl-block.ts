@@ -26,11 +26,32 @@ export function curlCause(code: number, message: string): HttpFailureCause | 'ok
   }
 }
 
-function parseHttpStatusLine(t: string): number | undefined {
-  // "HTTP/1.1 404 Not Found", "HTTP/2 403", "< HTTP/1.1 200 OK"
-  let s = t;
-  if (s.startsWith('<')) s = trimLine(s.slice(1));
-  if (!s.startsWith('HTTP/')) return undefined;
+/** Characters of curl's progress meter ("  0     0    0 … --:--:--     0"): digits, spaces, ':', '-', '.', '%' and the unit letters. */
+function isProgressMeter(t: string, end: number): boolean {
+  for (let i = 0; i < end; i++) {
+    const c = t.charCodeAt(i);
+    if (!(isDigit(c) || c === 32 || c === 9 || c === 58 || c === 45 || c === 46 || c === 37 || c === 107 || c === 77 || c === 71 || c === 84)) return false;
+  }
+  return true;
+}
+
+/**
+ * Where a status line starts: "HTTP/1.1 404 Not Found", "HTTP/2 403", "< HTTP/1.1 200 OK", or the
+ * status written straight after the progress meter when curl's meter and the headers share a line
+ * ("…--:--:--     0HTTP/1.1 404 Not Found", as `curl: (7)` is, too). -1 when there is none.
+ */
+function statusLineStart(t: string): number {
+  if (t.startsWith('HTTP/')) return 0;
+  if (t.startsWith('<')) {
+    let i = 1;
+    while (t.charCodeAt(i) === 32 || t.charCodeAt(i) === 9) i++;
+    return t.startsWith('HTTP/', i) ? i : -1;
+  }
+  const i = t.indexOf('HTTP/');
+  return i > 0 && isProgressMeter(t, i) ? i : -1;
+}
+
+function parseHttpStatusLine(s: string): number | undefined {
   const sp = s.indexOf(' ');
   if (sp === -1) return undefined;
   const code = s.slice(sp + 1, sp + 4);
@@ -76,14 +97,15 @@ export class CurlBlock implements CommandBlock {
     const t = line.t;
     if (t.length === 0) return;
     const ep = this.endpoint;
-    const st = parseHttpStatusLine(t);
+    const at = statusLineStart(t);
+    const st = at === -1 ? undefined : parseHttpStatusLine(at === 0 ? t : t.slice(at));
     if (st !== undefined) {
       const l = line.lower();
       if (st === 200 && l.includes('connection established')) {
         this.tunnel = true;
       } else if (this.status === undefined || (this.status >= 300 && this.status < 400)) {
         this.status = st;
-        this.statusText = t.startsWith('<') ? trimLine(t.slice(1)) : t;
+        this.statusText = at === 0 ? t : t.slice(at);
         if (ep) addEvidence(ep, lineNo, t, 'http');
       }
       return;

@@ -43,6 +43,26 @@ function statusDescriptionIn(line: LineText): string {
   return trimLine(c === -1 ? rest : rest.slice(c + 1));
 }
 
+/** The name quoted at the end of a message (`… resolved: 'proxy.contoso.local'`, curly quotes too), or ''. */
+export function quotedName(message: string): string {
+  let end = message.length;
+  while (end > 0 && (message[end - 1] === '.' || message[end - 1] === ' ' || message[end - 1] === '\u3002')) end--;
+  const q = message[end - 1];
+  if (q !== "'" && q !== '\u2019') return '';
+  const open = Math.max(message.lastIndexOf("'", end - 2), message.lastIndexOf('\u2018', end - 2));
+  return open === -1 ? '' : message.slice(open + 1, end - 1).trim();
+}
+
+/**
+ * .NET names the host it could not resolve. Through a proxy that can be the proxy's own name: then
+ * the proxy setting (or DNS for it) is the problem, not the endpoint's name — Linux's `curl: (5)`.
+ */
+function proxyNameUnresolved(outcome: WebOutcome, message: string, host: string): WebOutcome {
+  if (outcome.state !== 'failed' || outcome.cause !== 'dns') return outcome;
+  const name = quotedName(message);
+  return name !== '' && name.toLowerCase() !== host.toLowerCase() ? { state: 'failed', cause: 'proxy-resolve' } : outcome;
+}
+
 export class WebRequestBlock implements CommandBlock {
   readonly endpoint: EndpointObservation | undefined;
   private status: number | undefined;
@@ -140,14 +160,14 @@ export class WebRequestBlock implements CommandBlock {
       outcome = this.status === 407 ? { state: 'failed', cause: 'proxy-auth', status: 407 } : { state: 'ok', status: this.status };
       detail = this.statusLine;
     } else if (this.message !== undefined) {
-      outcome = classifyWebError(this.message);
+      outcome = proxyNameUnresolved(classifyWebError(this.message), this.message, ep.host);
       if (outcome.state === 'inconclusive' && this.ie) outcome = { state: 'ok', note: 'ie-engine-unavailable' };
       const st = statusInParens(this.message);
       detail = st !== undefined && outcome.state === 'ok' ? statusDetail(this.message, st) : cleanDetail(this.message);
     } else if (this.ie) {
       outcome = { state: 'ok', note: 'ie-engine-unavailable' };
     } else if (this.other !== undefined) {
-      outcome = classifyWebError(this.other);
+      outcome = proxyNameUnresolved(classifyWebError(this.other), this.other, ep.host);
       if (outcome.state !== 'inconclusive') {
         detail = cleanDetail(this.other);
         addEvidence(ep, this.otherLine, this.other, 'http');

@@ -39,6 +39,16 @@ function hasAsrMarker(line: LineText): boolean {
 }
 
 /** Prefixes of lines printed by Test-NetConnection / Invoke-WebRequest and the script's result lines. */
+/**
+ * A console prompt (`PS C:\\Users\\me> Stop-Transcript`): the transcript recorded someone typing after
+ * the script, so the command whose output was being read had stopped (Ctrl+C) — its block ends here.
+ */
+export function isPromptLine(t: string): boolean {
+  if (!(t.startsWith('PS ') || t.startsWith('ps '))) return false;
+  const c = t.charCodeAt(3) | 0x20;
+  return c >= 0x61 && c <= 0x7a && t.charCodeAt(4) === 0x3a && t.indexOf('>', 5) !== -1;
+}
+
 function isCommandOutput(line: LineText): boolean {
   const t = line.t;
   switch (line.lowerFirst()) {
@@ -87,6 +97,8 @@ class WindowsParser {
   private readonly tlsReader = new TlsReader(this.tls);
   private block: CommandBlock | undefined;
   private blockKind: string | undefined;
+  /** a console prompt ended a check before it printed a result (see isPromptLine) */
+  private cutByPrompt = false;
   private readonly checksSeen: CheckId[] = [];
   private currentCheck: CheckId | undefined;
   /** a '=' separator came after the last block: the section it belonged to is finished */
@@ -184,6 +196,12 @@ class WindowsParser {
     if (!output && this.sectionHeader(no, t, line.lower())) return;
     if (c0 === 0x3d && separator) this.sectionClosed = true;
     if (this.block) {
+      if (!output && (c0 === 0x50 || c0 === 0x70) && isPromptLine(t)) {
+        // no output of its own after this: the check was cut, as at the end of the file
+        if (!this.block.hasResult()) this.cutByPrompt = true;
+        this.closeBlock(true);
+        return;
+      }
       if (!output && this.blockKind !== 'web' && isAccessDenied(line.lower(), t)) this.denied(no, t, undefined);
       this.block.feed(no, line);
       return;
@@ -390,7 +408,7 @@ class WindowsParser {
 
   finish(lineCount: number): ParsedLog {
     const atEofBlock = this.block;
-    const cutInBlock = atEofBlock !== undefined && !atEofBlock.hasResult();
+    const cutInBlock = (atEofBlock !== undefined && !atEofBlock.hasResult()) || this.cutByPrompt;
     this.closeBlock(true);
     for (const ep of this.table.list) {
       const d = this.dns.get(ep.host);
