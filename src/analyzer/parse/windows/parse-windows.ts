@@ -114,9 +114,7 @@ class WindowsParser {
   private completion: Evidence | undefined;
   /** the current line (one object, reset per line) */
   private readonly current = new LineText();
-  /** the Test-NetConnection block the fast path opened (its host is a plain lower-case name) */
-  private fastTnc: TncBlock | undefined;
-  private readonly tncFacts: TncFacts = { succeeded: false, address: undefined };
+  private readonly tncFacts: TncFacts = { succeeded: false, address: undefined, hostStart: 0, hostEnd: 0 };
   /** a run of '-' as long as the last separator the fast path saw (the same text as that line) */
   private dashes = '';
   // Where words and characters the fast path must rule out on a line occur: found by native
@@ -126,6 +124,8 @@ class WindowsParser {
   private readonly ieWord: WordIndex;
   private readonly asrWords: WordIndex[];
   private readonly underscore: Occurrences;
+  /** the words parseTncResultLine looks for, in lower case (as a host on a `Result of tnc` line has them) */
+  private readonly tncWords: Occurrences[];
   private readonly drivePath: Occurrences;
   /** U+0130 / U+212A: the only characters whose lower case is ASCII (see line-text.ts) */
   private readonly exotic: Occurrences[];
@@ -140,6 +140,7 @@ class WindowsParser {
     this.current.useIndexes([this.statusWord, this.ieWord]);
     this.asrWords = [new WordIndex(text, 'asr_check_nw'), new WordIndex(text, 'check_asr_nw')];
     this.underscore = new Occurrences(text, '_');
+    this.tncWords = [new Occurrences(text, 'ipaddress'), new Occurrences(text, 'tcptestsucceeded')];
     this.drivePath = new Occurrences(text, ':\\');
     this.exotic = [new Occurrences(text, '\u0130'), new Occurrences(text, '\u212a')];
   }
@@ -390,7 +391,7 @@ class WindowsParser {
         done = block !== undefined && this.fastSeparator(no, block, a, b);
         break;
       case 0x52: // 'R': `Result of tnc` / `Result of Invoke-webRequest` inside their block
-        if (block !== undefined && block === this.fastTnc) done = this.fastTncResult(no, this.fastTnc, a, b);
+        if (block instanceof TncBlock) done = this.fastTncResult(no, block, a, b);
         else done = block instanceof WebRequestBlock && this.fastWebResult(no, block, a, b);
         break;
       case 0x50: // 'P': PS>TerminatingError(...) before the block has its message
@@ -422,8 +423,7 @@ class WindowsParser {
     const cmd = readScriptTryAt(this.text, a, b);
     if (cmd === undefined) return false;
     this.closeBlock(false);
-    const block = this.openCommand(no, this.text.slice(a, b), cmd);
-    if (block instanceof TncBlock) this.fastTnc = block;
+    this.openCommand(no, this.text.slice(a, b), cmd);
     return true;
   }
 
@@ -442,9 +442,11 @@ class WindowsParser {
   private fastTncResult(no: number, block: TncBlock, a: number, b: number): boolean {
     // isCompletionLine: not for 'R'; no '_' (fixed text, digits, addresses, the host); command
     // output ('result of '), so straight to TncBlock.feed's `Result of tnc` branch
-    const ep = block.endpoint;
-    if (ep === undefined || !readTncResultAt(this.text, a, b, ep.host, this.tncFacts)) return false;
-    block.readResult(no, this.text.slice(a, b), this.tncFacts.succeeded, this.tncFacts.address, b - a <= 300);
+    // (the host on the line is only read when the block has none)
+    const f = this.tncFacts;
+    if (block.endpoint === undefined || !readTncResultAt(this.text, a, b, f)) return false;
+    if (this.tncWords[0]!.within(f.hostStart, f.hostEnd) || this.tncWords[1]!.within(f.hostStart, f.hostEnd)) return false;
+    block.readResult(no, this.text.slice(a, b), f.succeeded, f.address, b - a <= 300);
     return true;
   }
 

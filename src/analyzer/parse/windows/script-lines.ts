@@ -6,50 +6,32 @@
 import { isIPv4, isIpAddress } from '../hosts';
 import type { TryCommand } from '../blocks/try-line';
 
-const TRY_TNC = '#TRY!! Test-NetConnection ';
-const TRY_WEB = '#TRY!! Invoke-webRequest https://';
+// The exact forms, checked by sticky expressions (one pass of compiled code over the line, no
+// match object); the parts are then found with native searches. No nested quantifiers.
+const TRY_TNC = /#TRY!! Test-NetConnection +[a-z0-9][a-z0-9.-]* +-port +[0-9]{1,5}[ #]*/y;
+const TRY_WEB = /#TRY!! Invoke-webRequest https:\/\/[a-z0-9][a-z0-9.-]*[ #]*/y;
+/** a letter before the end of a name of [a-z0-9.-] */
+const HAS_LETTER = /[0-9.-]*[a-z]/y;
 /** readScriptTryLine leaves longer lines to the general reader */
 const TRY_MAX = 300;
 
-function isLowerHostCode(c: number): boolean {
-  return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x2e || c === 0x2d;
+function matchesAt(re: RegExp, text: string, a: number, b: number): boolean {
+  re.lastIndex = a;
+  return re.test(text) && re.lastIndex === b;
 }
 
 /**
- * End of the host name starting at `i` ([a-z0-9][a-z0-9.-]*, lower-case only, so that the host is
- * what `toLowerCase` would make of it), or -1 when it is not one readScriptTryLine accepts as is:
- * 3–253 long with a dot and a letter (or an IPv4 address), no trailing dot.
+ * The host name text[h, he) (already [a-z0-9][a-z0-9.-]*, lower-case only, so that it is what
+ * `toLowerCase` would make of it) as readScriptTryLine accepts it: 3–253 long with a dot and a
+ * letter, or an IPv4 address; no trailing dot. The name, or undefined.
  */
-function hostEnd(text: string, i: number, b: number): number {
-  const start = i;
-  let c = text.charCodeAt(i);
-  if (i >= b || c === 0x2e || c === 0x2d || !isLowerHostCode(c)) return -1;
-  let dot = false;
-  let letter = false;
-  for (; i < b; i++) {
-    c = text.charCodeAt(i);
-    if (c >= 0x61 && c <= 0x7a) letter = true;
-    else if (c === 0x2e) dot = true;
-    else if (!((c >= 0x30 && c <= 0x39) || c === 0x2d)) break;
-  }
-  const n = i - start;
-  if (text.charCodeAt(i - 1) === 0x2e) return -1;
-  if (dot && letter && n >= 3 && n <= 253) return i;
-  return isIPv4(text.slice(start, i)) ? i : -1;
-}
-
-/** All of [i, b) is ' ' or '#' (the `[ #]*$` end of the script's TRY line). */
-function onlySpaceOrHash(text: string, i: number, b: number): boolean {
-  for (; i < b; i++) {
-    const c = text.charCodeAt(i);
-    if (c !== 0x20 && c !== 0x23) return false;
-  }
-  return true;
-}
-
-function skipSpaces(text: string, i: number, b: number): number {
-  while (i < b && text.charCodeAt(i) === 0x20) i++;
-  return i;
+function scriptHost(text: string, h: number, he: number): string | undefined {
+  if (text.charCodeAt(he - 1) === 0x2e) return undefined;
+  const host = text.slice(h, he);
+  const n = he - h;
+  HAS_LETTER.lastIndex = h;
+  if (n >= 3 && n <= 253 && HAS_LETTER.test(text) && HAS_LETTER.lastIndex <= he && host.includes('.')) return host;
+  return isIPv4(host) ? host : undefined;
 }
 
 /**
@@ -59,86 +41,62 @@ function skipSpaces(text: string, i: number, b: number): number {
  */
 export function readScriptTryAt(text: string, a: number, b: number): TryCommand | undefined {
   if (b - a > TRY_MAX) return undefined;
-  if (text.startsWith(TRY_TNC, a)) {
-    const h = skipSpaces(text, a + TRY_TNC.length, b);
-    const he = hostEnd(text, h, b);
-    if (he === -1 || text.charCodeAt(he) !== 0x20) return undefined;
-    let i = skipSpaces(text, he, b);
-    if (!text.startsWith('-port ', i)) return undefined;
-    i = skipSpaces(text, i + 6, b);
-    const d = i;
-    let port = 0;
-    while (i < b && i - d < 6) {
-      const c = text.charCodeAt(i);
-      if (c < 0x30 || c > 0x39) break;
-      port = port * 10 + (c - 0x30);
-      i++;
-    }
-    if (i === d || i - d > 5 || port === 0 || port > 65535 || !onlySpaceOrHash(text, i, b)) return undefined;
-    return { kind: 'tnc', command: 'Test-NetConnection', host: text.slice(h, he), port };
+  const web = text.charCodeAt(a + 7) === 0x49;
+  if (!matchesAt(web ? TRY_WEB : TRY_TNC, text, a, b)) return undefined;
+  if (web) {
+    // 'I': the web form; the host ends where the trailing spaces and '#' start
+    const h = a + '#TRY!! Invoke-webRequest https://'.length;
+    let he = b;
+    while (text.charCodeAt(he - 1) === 0x20 || text.charCodeAt(he - 1) === 0x23) he--;
+    const host = scriptHost(text, h, he);
+    return host === undefined ? undefined : { kind: 'web', command: 'Invoke-webRequest', host, scheme: 'https' };
   }
-  if (text.startsWith(TRY_WEB, a)) {
-    const h = a + TRY_WEB.length;
-    const he = hostEnd(text, h, b);
-    if (he === -1 || !onlySpaceOrHash(text, he, b)) return undefined;
-    return { kind: 'web', command: 'Invoke-webRequest', host: text.slice(h, he), scheme: 'https' };
-  }
-  return undefined;
+  let h = a + '#TRY!! Test-NetConnection '.length;
+  while (text.charCodeAt(h) === 0x20) h++;
+  const he = text.indexOf(' ', h);
+  let i = text.indexOf('-port ', he) + 6;
+  while (text.charCodeAt(i) === 0x20) i++;
+  let port = 0;
+  for (let c = text.charCodeAt(i); c >= 0x30 && c <= 0x39; c = text.charCodeAt(++i)) port = port * 10 + (c - 0x30);
+  const host = port > 0 && port < 65536 ? scriptHost(text, h, he) : undefined;
+  return host === undefined ? undefined : { kind: 'tnc', command: 'Test-NetConnection', host, port };
 }
 
-/** What a `Result of tnc` line says (filled by readTncResultAt). */
+/** What a `Result of tnc` line says (filled by readTncResultAt), and where its host is. */
 export interface TncFacts {
   succeeded: boolean;
   address: string | undefined;
+  hostStart: number;
+  hostEnd: number;
 }
 
-const TNC_RESULT = 'Result of tnc - ';
-const TNC_FROM = ' / from ';
-const TNC_TO = ' /To URL  ';
-const TNC_ADDRESS = ' IPaddress ';
-const TNC_SUCCEEDED = ' / TcpTestSucceeded: ';
-
-/** digits, a–f, '.', ':' (an IPv4 / IPv6 address): no letters of the words searched on the line */
-function addressEnd(text: string, i: number, b: number): number {
-  for (; i < b; i++) {
-    const c = text.charCodeAt(i);
-    if (!((c >= 0x30 && c <= 0x3a) || (c >= 0x61 && c <= 0x66) || c === 0x2e)) break;
-  }
-  return i;
-}
+// digits, a–f, '.', ':' (IPv4 / IPv6 addresses): none of the words searched on the line fits in them
+const TNC_RESULT =
+  /Result of tnc - [0-9]{1,6} \/ from [0-9a-f.:]* \/To URL {2}[a-z0-9.-]+ IPaddress [0-9a-f.:]* \/ TcpTestSucceeded: (?:True|False)/y;
 
 /**
  * `Result of tnc - <port> / from <ip> /To URL  <host> IPaddress <ip> / TcpTestSucceeded: True|False`
- * as the script prints it, for the `host` of the TRY line (a lower-case [a-z0-9.-] name), the
- * trimmed line being text[a, b). Fills `out` with what parseTncResultLine reads from it and
- * returns true; false when the line is not exactly of this form.
+ * as the script prints it, the trimmed line being text[a, b). Fills `out` with what
+ * parseTncResultLine reads from it (and where the host is) and returns true; false when the line
+ * is not exactly of this form.
  *
- * Exact: every part is fixed text, digits, an address or the host, so the first 'ipaddress' and
- * 'tcptestsucceeded' (the words parseTncResultLine looks for) are the ones above, unless the host
- * has them (then false).
+ * Exact when the caller has checked that the host (lower-case [a-z0-9.-]) contains neither
+ * 'ipaddress' nor 'tcptestsucceeded': every other part is fixed text, digits or an address, so the
+ * first occurrences of those words (what parseTncResultLine looks for) are the ones above.
  */
-export function readTncResultAt(text: string, a: number, b: number, host: string, out: TncFacts): boolean {
-  if (!text.startsWith(TNC_RESULT, a)) return false;
-  let i = a + TNC_RESULT.length;
-  const d = i;
-  while (i < b && i - d <= 5 && text.charCodeAt(i) >= 0x30 && text.charCodeAt(i) <= 0x39) i++;
-  if (i === d || !text.startsWith(TNC_FROM, i)) return false;
-  i = addressEnd(text, i + TNC_FROM.length, b);
-  if (!text.startsWith(TNC_TO, i)) return false;
-  i += TNC_TO.length;
-  if (!text.startsWith(host, i)) return false;
-  i += host.length;
-  if (!text.startsWith(TNC_ADDRESS, i) || host.includes('ipaddress') || host.includes('tcptestsucceeded')) return false;
-  const as = i + TNC_ADDRESS.length;
-  const ae = addressEnd(text, as, b);
-  if (!text.startsWith(TNC_SUCCEEDED, ae)) return false;
-  i = ae + TNC_SUCCEEDED.length;
-  if (b - i === 4 && text.startsWith('True', i)) out.succeeded = true;
-  else if (b - i === 5 && text.startsWith('False', i)) out.succeeded = false;
-  else return false;
+export function readTncResultAt(text: string, a: number, b: number, out: TncFacts): boolean {
+  if (!matchesAt(TNC_RESULT, text, a, b)) return false;
+  // no part before each of these has a space in it: the first occurrence is the one matched
+  const hs = text.indexOf(' /To URL  ', a) + ' /To URL  '.length;
+  const he = text.indexOf(' IPaddress ', hs);
+  const as = he + ' IPaddress '.length;
+  const ae = text.indexOf(' / TcpTestSucceeded: ', as);
+  out.succeeded = b - ae === ' / TcpTestSucceeded: True'.length;
   // an empty address leaves '/' as the word after IPaddress, which is no address
   const addr = ae > as ? text.slice(as, ae) : '';
   out.address = addr !== '' && isIpAddress(addr) ? addr : undefined;
+  out.hostStart = hs;
+  out.hostEnd = he;
   return true;
 }
 
