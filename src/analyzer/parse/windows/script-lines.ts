@@ -15,9 +15,10 @@ const HAS_LETTER = /[0-9.-]*[a-z]/y;
 /** readScriptTryLine leaves longer lines to the general reader */
 const TRY_MAX = 300;
 
+/** The expression matches text[a, b) whole (it may go on over the spaces trimmed off after b). */
 function matchesAt(re: RegExp, text: string, a: number, b: number): boolean {
   re.lastIndex = a;
-  return re.test(text) && re.lastIndex === b;
+  return re.test(text) && re.lastIndex >= b;
 }
 
 /**
