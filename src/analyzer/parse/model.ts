@@ -176,6 +176,17 @@ export function addEvidence(ep: EndpointObservation, line: number, raw: string, 
   ep.aspects = appended(ep.aspects, aspect);
 }
 
+/**
+ * addEvidence for a text that is already what `evidence` would make of it (trimmed, printable
+ * ASCII, at most 300 characters): the same entry without the cleaning pass.
+ */
+export function addCleanEvidence(ep: EndpointObservation, line: number, text: string, aspect: Aspect): void {
+  if (ep.evidence.length >= MAX_EVIDENCE) return;
+  for (const x of ep.evidence) if (x.line === line) return;
+  ep.evidence = appended(ep.evidence, { line, text });
+  ep.aspects = appended(ep.aspects, aspect);
+}
+
 export function addAddress(ep: EndpointObservation, addr: string): void {
   if (ep.addresses.length >= MAX_ADDRESSES || ep.addresses.includes(addr)) return;
   ep.addresses = appended(ep.addresses, addr);

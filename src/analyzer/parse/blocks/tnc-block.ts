@@ -1,7 +1,7 @@
 // Windows `Test-NetConnection host -Port N` (tnc): the script's one-line summary
 // `Result of tnc - 443 / from <src> /To URL <host> IPaddress <ip> / TcpTestSucceeded: True`,
 // the cmdlet's own WARNING lines, and its object output (`TcpTestSucceeded : True`) in old versions.
-import { addAddress, addEvidence, type EndpointObservation, type EndpointTable } from '../model';
+import { addAddress, addCleanEvidence, addEvidence, type EndpointObservation, type EndpointTable } from '../model';
 import { isIpAddress, parseTarget } from '../hosts';
 import { isDigit, isSpaceCode, keyIs, valueOf } from '../text';
 import type { LineText } from '../line-text';
@@ -85,6 +85,21 @@ export class TncBlock implements CommandBlock {
 
   hasResult(): boolean {
     return this.succeeded !== undefined || this.missing || this.dnsWarning || this.address !== undefined;
+  }
+
+  /**
+   * What `feed` does with a `Result of tnc` line when the block has its endpoint, for a caller that
+   * has already read the line (the Windows parser's fast path): `succeeded` / `address` as
+   * parseTncResultLine gives them, `clean` when `t` is known to be its own evidence text.
+   */
+  readResult(lineNo: number, t: string, succeeded: boolean | undefined, address: string | undefined, clean: boolean): void {
+    const ep = this.endpoint;
+    if (succeeded !== undefined) this.succeeded = succeeded;
+    if (address !== undefined) this.address = address;
+    if (ep === undefined) return;
+    const aspect = address === undefined && succeeded === false ? 'dns' : 'tcp';
+    if (clean) addCleanEvidence(ep, lineNo, t, aspect);
+    else addEvidence(ep, lineNo, t, aspect);
   }
 
   feed(lineNo: number, line: LineText): void {

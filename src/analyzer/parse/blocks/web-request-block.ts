@@ -92,6 +92,38 @@ export class WebRequestBlock implements CommandBlock {
     return this.status !== undefined || this.message !== undefined || this.resultLineSeen || this.ie || this.other !== undefined;
   }
 
+  // What `feed` does with some lines, for the Windows parser's fast path (which has read the line
+  // itself and checked that no earlier branch of `feed` applies to it).
+
+  /** true once an error message was read (later message lines change nothing) */
+  hasMessage(): boolean {
+    return this.message !== undefined;
+  }
+
+  /** A `Result of Invoke-webRequest` line with StatusCode `status` (undefined: none) and its description. */
+  readResultLine(lineNo: number, t: string, status: number | undefined, desc: string): void {
+    this.resultLineSeen = true;
+    if (status === undefined || this.status !== undefined) return;
+    this.status = status;
+    this.statusLine = desc ? `${status} ${desc}` : String(status);
+    if (this.endpoint) addEvidence(this.endpoint, lineNo, t, 'http');
+  }
+
+  /** `PS>TerminatingError(…): "<msg>"`, `msg` unquoted and trimmed. */
+  readErrorMessage(lineNo: number, t: string, msg: string): void {
+    if (this.message !== undefined || !msg) return;
+    this.message = msg;
+    if (this.endpoint) addEvidence(this.endpoint, lineNo, t, 'http');
+  }
+
+  /** A line that only counts as "other output" (a '-----' separator). */
+  readOther(lineNo: number, t: string): void {
+    if (this.other === undefined && t.length > 0) {
+      this.other = t;
+      this.otherLine = lineNo;
+    }
+  }
+
   feed(lineNo: number, line: LineText): void {
     const t = line.t;
     const ep = this.endpoint;

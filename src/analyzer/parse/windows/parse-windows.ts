@@ -7,20 +7,36 @@ import { AsrProxyReader, isAsrProxyHeading } from '../asr-proxy';
 import type { CommandBlock } from '../blocks/block';
 import { applyHostDns, type HostDns } from '../blocks/dns-block';
 import { openBlock, type BlockEnv } from '../blocks/open-block';
-import { isTncResultLine, parseTncResultLine } from '../blocks/tnc-block';
-import { parseTryCommand, readScriptTryLine, tryLineBody } from '../blocks/try-line';
+import { isTncResultLine, parseTncResultLine, TncBlock } from '../blocks/tnc-block';
+import { parseTryCommand, readScriptTryLine, tryLineBody, type TryCommand } from '../blocks/try-line';
+import { WebRequestBlock } from '../blocks/web-request-block';
 import { parseLooseDate } from '../dates';
 import { forEachLineRange } from '../lines';
-import { LineText, WordIndex } from '../line-text';
+import { LineText, Occurrences, WordIndex } from '../line-text';
 import {
   addAddress, addEvidence, EndpointTable, newProxyObservation, newTlsObservation, type CheckId, type ParsedLog,
   type ProxyObservation,
 } from '../model';
-import { ANALYSIS_MAX, evidence, isSeparator, isSpaceCode } from '../text';
+import { ANALYSIS_MAX, evidence, isSeparator, isSpaceCode, trimLine } from '../text';
 import { isCompletionLine, isTranscriptEnd, readHeaderLine, type HeaderFacts } from './transcript-header';
 import { isWinInetHeader, WinHttpReader, WinInetReader, type WinInetContext } from './proxy-section';
 import { TlsReader } from './tls-section';
 import { checkOfTitle, scriptVersionIn } from '../script-info';
+import { errorQuoteAt, readScriptTryAt, readTncResultAt, readWebResultAt, webDescriptionAt, type TncFacts } from './script-lines';
+
+export interface WindowsParseOptions {
+  /**
+   * Read the lines the script prints per endpoint by their exact form (default true). Off: every
+   * line goes through the general path; the result is the same (tests compare the two).
+   */
+  fastPath?: boolean;
+  /** counts the lines the fast path read (tests check that it is used, and where it gives up) */
+  stats?: { fastLines: number };
+}
+
+/** Longest line the fast path looks at (far below ANALYSIS_MAX, so no line is cut for it). */
+const FAST_MAX = 4096;
+
 
 /**
  * `isAsrMarker(line.lower())` (`asr_check_nw` / `check_asr_nw`), found from the '_' characters of
@@ -112,10 +128,35 @@ class WindowsParser {
   private completion: Evidence | undefined;
   /** the current line (one object, reset per line) */
   private readonly current = new LineText();
+  private readonly tncFacts: TncFacts = { succeeded: false, address: undefined, hostStart: 0, hostEnd: 0 };
+  /** a run of '-' as long as the last separator the fast path saw (the same text as that line) */
+  private dashes = '';
+  // Where words and characters the fast path must rule out on a line occur: found by native
+  // forward searches, so a line is checked without looking at each of its characters (at 2–3 ns
+  // a character, that alone would cost more than the rest of the analysis).
+  private readonly statusWord: WordIndex;
+  private readonly ieWord: WordIndex;
+  private readonly asrWords: WordIndex[];
+  private readonly underscore: Occurrences;
+  /** the words parseTncResultLine looks for, in lower case (as a host on a `Result of tnc` line has them) */
+  private readonly tncWords: Occurrences[];
+  private readonly drivePath: Occurrences;
+  /** U+0130 / U+212A: the only characters whose lower case is ASCII (see line-text.ts) */
+  private readonly exotic: Occurrences[];
 
-  constructor(private readonly text: string) {
+  constructor(
+    private readonly text: string,
+    readonly fast: boolean,
+  ) {
+    this.statusWord = new WordIndex(text, 'statuscode');
+    this.ieWord = new WordIndex(text, 'iedomnotsupported');
     // asked on nearly every line of a web-request block
-    this.current.useIndexes([new WordIndex(text, 'statuscode'), new WordIndex(text, 'iedomnotsupported')]);
+    this.current.useIndexes([this.statusWord, this.ieWord]);
+    this.asrWords = [new WordIndex(text, 'asr_check_nw'), new WordIndex(text, 'check_asr_nw')];
+    this.underscore = new Occurrences(text, '_');
+    this.tncWords = [new Occurrences(text, 'ipaddress'), new Occurrences(text, 'tcptestsucceeded')];
+    this.drivePath = new Occurrences(text, ':\\');
+    this.exotic = [new Occurrences(text, '\u0130'), new Occurrences(text, '\u212a')];
   }
 
   private seeCheck(c: CheckId): void {
@@ -293,12 +334,7 @@ class WindowsParser {
         this.startAsrProxy(no, t);
         return;
       }
-      this.sectionClosed = false;
-      if (this.section !== 'tls' && this.section !== 'done') this.section = 'checks';
-      this.block = openBlock(cmd, no, t, this.blockEnv);
-      this.blockKind = cmd.kind;
-      const ep = this.block.endpoint;
-      if (ep) this.seeCheck(ep.service === 'other' ? (this.currentCheck ?? 'azure-backup') : (ep.service));
+      this.openCommand(no, t, cmd);
       return;
     }
     // In the proxy section only the WinHTTP heading matters (blob garbage may start with '#').
@@ -333,6 +369,159 @@ class WindowsParser {
       this.section = 'checks';
       this.seeCheck(check);
     }
+  }
+
+  /** The block of a TRY line's command (after the previous block was closed). */
+  private openCommand(no: number, t: string, cmd: TryCommand): CommandBlock {
+    this.sectionClosed = false;
+    if (this.section !== 'tls' && this.section !== 'done') this.section = 'checks';
+    const block = openBlock(cmd, no, t, this.blockEnv);
+    this.block = block;
+    this.blockKind = cmd.kind;
+    const ep = block.endpoint;
+    if (ep) this.seeCheck(ep.service === 'other' ? (this.currentCheck ?? 'azure-backup') : (ep.service));
+    return block;
+  }
+
+  /**
+   * The fast path: the lines the script prints for every endpoint (TRY lines, `Result of …`, the
+   * error record of Invoke-WebRequest, '-----'), read by their exact form at their offsets in the
+   * text, with the same effect as `line` (which the caller runs when this returns false). It only
+   * runs in the checks section, and each case below says which branch of `line` it stands for and
+   * why no other branch applies; the moment a line is not of the expected form it gives up before
+   * changing anything.
+   */
+  fastLine(no: number, start: number, end: number): boolean {
+    if (this.section !== 'checks' || end - start > FAST_MAX) return false;
+    const text = this.text;
+    let a = start;
+    let c = text.charCodeAt(a);
+    // leading spaces only: every character dispatched on below is not one trimLine drops
+    while (c === 0x20 && a < end) c = text.charCodeAt(++a);
+    if (a >= end) return false;
+    let b = end;
+    while (b > a && isSpaceCode(text.charCodeAt(b - 1))) b--;
+    const block = this.block;
+    let done: boolean;
+    switch (c) {
+      case 0x23: // '#': hashLine with a command readScriptTryLine accepts
+        done = this.fastTry(no, a, b);
+        break;
+      case 0x2d: // '-': the separator branch of `line` with a Test-NetConnection / web-request block open
+        done = block !== undefined && this.fastSeparator(no, block, a, b);
+        break;
+      case 0x52: // 'R': `Result of tnc` / `Result of Invoke-webRequest` inside their block
+        if (block instanceof TncBlock) done = this.fastTncResult(no, block, a, b);
+        else done = block instanceof WebRequestBlock && this.fastWebResult(no, block, a, b);
+        break;
+      case 0x50: // 'P': PS>TerminatingError(...) before the block has its message
+        done = block instanceof WebRequestBlock && !block.hasMessage() && this.fastErrorMessage(no, block, a, b);
+        break;
+      case 0x2b: // '+', '~', 'A', 'a', 'I', 'i': the rest of an error record
+      case 0x7e:
+      case 0x41:
+      case 0x61:
+      case 0x49:
+      case 0x69:
+        done = block instanceof WebRequestBlock && block.hasMessage() && this.quietWebLine(a, b);
+        break;
+      default:
+        done = false;
+    }
+    if (done) {
+      // what `line` records for every non-blank line
+      this.lastLineNo = no;
+      this.lastLineStart = start;
+      this.lastLineEnd = end;
+    }
+    return done;
+  }
+
+  private fastTry(no: number, a: number, b: number): boolean {
+    // `line` sends a '#' line to hashLine (the proxy-blob check is for the proxy section only);
+    // hashLine takes readScriptTryLine's command, which readScriptTryAt gives for this form
+    const cmd = readScriptTryAt(this.text, a, b);
+    if (cmd === undefined) return false;
+    this.closeBlock(false);
+    this.openCommand(no, this.text.slice(a, b), cmd);
+    return true;
+  }
+
+  private fastSeparator(no: number, block: CommandBlock, a: number, b: number): boolean {
+    const n = b - a;
+    if (n < 3) return false;
+    // join makes a flat string: startsWith is only fast with one (not with repeat's or slice's)
+    if (this.dashes.length !== n) this.dashes = new Array<string>(n + 1).join('-');
+    // a line of '-' only: `line` returns right after feeding it to any block but Test-NetConnection's
+    if (!this.text.startsWith(this.dashes, a)) return false;
+    if (block instanceof WebRequestBlock) block.readOther(no, this.dashes);
+    else if (!(block instanceof TncBlock)) return false;
+    return true;
+  }
+
+  private fastTncResult(no: number, block: TncBlock, a: number, b: number): boolean {
+    // isCompletionLine: not for 'R'; no '_' (fixed text, digits, addresses, the host); command
+    // output ('result of '), so straight to TncBlock.feed's `Result of tnc` branch
+    // (the host on the line is only read when the block has none)
+    const f = this.tncFacts;
+    if (block.endpoint === undefined || !readTncResultAt(this.text, a, b, f)) return false;
+    if (this.tncWords[0]!.within(f.hostStart, f.hostEnd) || this.tncWords[1]!.within(f.hostStart, f.hostEnd)) return false;
+    block.readResult(no, this.text.slice(a, b), f.succeeded, f.address, b - a <= 300);
+    return true;
+  }
+
+  private fastWebResult(no: number, block: WebRequestBlock, a: number, b: number): boolean {
+    const status = readWebResultAt(this.text, a, b);
+    if (status === -1) return false;
+    // no '_' in the fixed text; command output ('result of '), so WebRequestBlock.feed's result branch
+    if (status === 0x10000) {
+      block.readResultLine(no, '', undefined, '');
+      return true;
+    }
+    const desc = trimLine(this.text.slice(webDescriptionAt(a), b));
+    if (desc.includes('_')) return false; // scriptInfo would look at it
+    block.readResultLine(no, this.text.slice(a, b), status, desc);
+    return true;
+  }
+
+  private fastErrorMessage(no: number, block: WebRequestBlock, a: number, b: number): boolean {
+    const q = errorQuoteAt(this.text, a, b);
+    // feed's first branch takes any line with 'statuscode' (its WordIndex answers as includes does);
+    // a '_' would need scriptInfo: left to the general path
+    if (q === -1 || this.statusWord.within(a, b) !== -1 || this.quietScriptInfo(a, b) === undefined) return false;
+    // not a completion line ('P'), command output ('ps>'): feed's PS> branch
+    block.readErrorMessage(no, this.text.slice(a, b), trimLine(this.text.slice(q + 1, b - 1)));
+    return true;
+  }
+
+  /**
+   * The rest of an error record once the block has its message (`Invoke-webRequest : …`, `At
+   * C:\\…`, `+ …`, `~~~`): command output (so no section title or access check), not a completion
+   * line (first character), no 'statuscode' (feed's result branch) or 'iedomnotsupported' (its '+'
+   * branch); feed then returns at once. Checked without a line string: first characters, then
+   * forward searches.
+   */
+  private quietWebLine(a: number, b: number): boolean {
+    const text = this.text;
+    const c = text.charCodeAt(a);
+    let ok: boolean;
+    if (c === 0x2b || c === 0x7e) ok = true;
+    else if (c === 0x41 || c === 0x61) ok = (text.charCodeAt(a + 1) | 0x20) === 0x74 && text.charCodeAt(a + 2) === 0x20 && this.drivePath.within(a, b);
+    else ok = text.startsWith('Invoke-webRequest', a);
+    return ok && this.statusWord.within(a, b) === -1 && this.ieWord.within(a, b) === -1 && this.quietScriptInfo(a, b) !== undefined;
+  }
+
+  /**
+   * What `line` does for a line (text[a, b), trimmed) through scriptInfo when that changes
+   * nothing: true (nothing to do); undefined when scriptInfo could change something (the general
+   * path must run). Without a line string: a line with no '_' is never looked at; once the
+   * version is known, only the Site Recovery markers matter, and with no U+0130 / U+212A on the
+   * line they occur exactly where an ASCII-case-insensitive search finds them.
+   */
+  private quietScriptInfo(a: number, b: number): true | undefined {
+    if ((this.scriptVersion !== undefined && this.asr) || !this.underscore.within(a, b)) return true;
+    if (this.scriptVersion === undefined || this.exotic[0]!.within(a, b) || this.exotic[1]!.within(a, b)) return undefined;
+    return this.asrWords[0]!.within(a, b) === -1 && this.asrWords[1]!.within(a, b) === -1 ? true : undefined;
   }
 
   /** Section titles that are not '#' lines. Returns true when the line was one. */
@@ -450,10 +639,17 @@ class WindowsParser {
   }
 }
 
-export function parseWindows(text: string): ParsedLog {
-  const p = new WindowsParser(text);
-  const n = forEachLineRange(text, (no, start, end) => {
-    p.line(no, start, end);
-  });
+export function parseWindows(text: string, options: WindowsParseOptions = {}): ParsedLog {
+  const p = new WindowsParser(text, options.fastPath !== false);
+  const stats = options.stats;
+  const n = p.fast
+    ? forEachLineRange(text, (no, start, end) => {
+        if (p.fastLine(no, start, end)) {
+          if (stats !== undefined) stats.fastLines++;
+        } else p.line(no, start, end);
+      })
+    : forEachLineRange(text, (no, start, end) => {
+        p.line(no, start, end);
+      });
   return p.finish(n);
 }
