@@ -628,8 +628,12 @@ const PROXY_PATH = defineMessages({
     ja: '{context} と、Web リクエストを実行した現在のユーザーは同じプロキシ サーバー {server} を使用していますが、バイパス リスト (ProxyOverride) が異なります。{bypassHosts} への通信は、一方ではプロキシ サーバーを経由し、もう一方では直接行われます。',
     en: '{context} and the current user, who ran the web requests, use the same proxy server {server}, but their bypass lists (ProxyOverride) differ: {bypassHosts} are reached through the proxy by one of them and directly by the other.',
   },
+  meaningAgentDirect: {
+    ja: '{context} にはプロキシ サーバーが設定されていないため、{context} の通信はプロキシ サーバーを経由せずに直接行われます。一方、Web リクエストを実行した現在のユーザーは、プロキシ サーバー {userServer} を使用しています。',
+    en: '{context} has no proxy server, so its traffic goes direct, while the current user, who ran the web requests, uses the proxy server {userServer}.',
+  },
   meaningDirectFailed: {
-    ja: '{context} はこのうち {directFailedHosts} と直接通信しますが、このログの TCP テスト (直接の通信) では接続できていません。このままでは、バックアップ エージェントの通信が失敗する可能性があります。',
+    ja: '{context} は {directFailedHosts} と直接通信しますが、このログの TCP テスト (直接の通信) ではこれらの宛先に接続できていません。このままでは、バックアップ エージェントの通信が失敗する可能性があります。',
     en: '{context} reaches {directFailedHosts} directly, and the direct (TCP) tests to them in this log failed: the backup agent’s traffic to them is likely to fail.',
   },
   step1Bypass: {
@@ -858,6 +862,14 @@ const TLS12_LEGACY_OS = defineMessages({
   meaning: {
     ja: 'TLS 1.2 のレジストリ キーがありません。{os} では TLS 1.2 が既定で無効のため、TLS 1.2 は使用されていません。',
     en: 'There is no TLS 1.2 registry key. TLS 1.2 is off by default in {os}, so it is not in use.',
+  },
+  meaningServerOnly: {
+    ja: 'TLS 1.2 のレジストリ キーは {serverOnly} 側にしかなく、Client 側にはありません。{os} では TLS 1.2 が既定で無効のため、Azure Backup への接続 (Client 側) では TLS 1.2 は使用されていません。',
+    en: 'The TLS 1.2 registry key exists only for the {serverOnly} side, not for Client. TLS 1.2 is off by default in {os}, so connections to Azure Backup (the client side) do not use it.',
+  },
+  meaningWarningServerOnly: {
+    ja: 'TLS 1.2 のレジストリ キーは {serverOnly} 側にしかなく Client 側にはないため、このログからは {os} で Azure Backup への接続 (Client 側) に TLS 1.2 を使用できるかどうかを判断できません。',
+    en: 'The TLS 1.2 registry key exists only for the {serverOnly} side, not for Client, so this log cannot show whether connections to Azure Backup (the client side) can use TLS 1.2 on {os}.',
   },
   meaningNoOs: {
     ja: 'TLS 1.2 のレジストリ キーがありません。Windows Server 2008 R2 以前では TLS 1.2 が既定で無効のため、TLS 1.2 は使用されていません。',
@@ -1205,7 +1217,7 @@ export const FINDING_PARAMS: Readonly<Record<FindingCode, readonly string[]>> = 
   REGION_SPECIFIC_FQDN: ['geoCodes', 'regions'],
   TLS12_DISABLED: ['side', 'values'],
   TLS12_OS_DEFAULT: ['os'],
-  TLS12_NOT_CONFIGURED_LEGACY_OS: ['os'],
+  TLS12_NOT_CONFIGURED_LEGACY_OS: ['os', 'serverOnly'],
   LEGACY_PROTOCOL_ENABLED: ['protocols'],
   LOG_INCOMPLETE: ['missing', 'lastLine'],
   NOT_ELEVATED: ['contexts'],
@@ -1392,7 +1404,7 @@ const SPECS: Readonly<Record<FindingCode, FindingSpec>> = {
   PROXY_PATH_NOT_TESTED: {
     title: [PROXY_PATH.title],
     meaning: [
-      [PROXY_PATH.meaningBypass, PROXY_PATH.meaning, PROXY_PATH.meaningUserDirect, PROXY_PATH.meaningNoServer, PROXY_PATH.meaningNone],
+      [PROXY_PATH.meaningBypass, PROXY_PATH.meaning, PROXY_PATH.meaningUserDirect, PROXY_PATH.meaningAgentDirect, PROXY_PATH.meaningNoServer, PROXY_PATH.meaningNone],
       [PROXY_PATH.meaningDirectFailed],
       [PROXY_PATH.meaningNotTested],
     ],
@@ -1406,7 +1418,7 @@ const SPECS: Readonly<Record<FindingCode, FindingSpec>> = {
     links: [LINKS.marsUrls, LINKS.sqlNetwork, LINKS.blogWindows],
     group: {
       meaning: [
-        [PROXY_PATH.meaningBypass, GROUP.meaningProxyPath, GROUP.meaningProxyPathUserDirect, GROUP.meaningProxyPathNoServer, PROXY_PATH.meaningNone],
+        [PROXY_PATH.meaningBypass, GROUP.meaningProxyPath, GROUP.meaningProxyPathUserDirect, PROXY_PATH.meaningAgentDirect, GROUP.meaningProxyPathNoServer, PROXY_PATH.meaningNone],
         [PROXY_PATH.meaningDirectFailed],
         [PROXY_PATH.meaningNotTested],
       ],
@@ -1485,7 +1497,7 @@ const SPECS: Readonly<Record<FindingCode, FindingSpec>> = {
   },
   TLS12_NOT_CONFIGURED_LEGACY_OS: {
     title: [TLS12_LEGACY_OS.title],
-    meaning: [[TLS12_LEGACY_OS.meaning, TLS12_LEGACY_OS.meaningNoOs]],
+    meaning: [[TLS12_LEGACY_OS.meaningServerOnly, TLS12_LEGACY_OS.meaning, TLS12_LEGACY_OS.meaningNoOs]],
     why: [[COMMON.whyTls12Required]],
     steps: [
       [TLS12_LEGACY_OS.step1],
@@ -1500,7 +1512,7 @@ const SPECS: Readonly<Record<FindingCode, FindingSpec>> = {
         when: isWarning,
         texts: {
           title: [TLS12_LEGACY_OS.titleWarning],
-          meaning: [[TLS12_LEGACY_OS.meaningWarning, TLS12_LEGACY_OS.meaningWarningNoOs]],
+          meaning: [[TLS12_LEGACY_OS.meaningWarningServerOnly, TLS12_LEGACY_OS.meaningWarning, TLS12_LEGACY_OS.meaningWarningNoOs]],
           why: [[TLS12_LEGACY_OS.whyWarning]],
         },
       },

@@ -53,6 +53,8 @@ export interface ProxyObservation {
   bypass: string[];
   /** access was denied while reading this context */
   denied: boolean;
+  /** the log says this context has no settings (`WinInet Proxy settings not found for …`, a missing key): it has no proxy */
+  notFound: boolean;
   evidence: Evidence[];
 }
 
@@ -105,7 +107,7 @@ export function newTlsObservation(): TlsObservation {
 }
 
 export function newProxyObservation(context: ProxyContextName): ProxyObservation {
-  return { context, found: false, enabled: false, server: null, bypass: [], denied: false, evidence: [] };
+  return { context, found: false, enabled: false, server: null, bypass: [], denied: false, notFound: false, evidence: [] };
 }
 
 /** Endpoints keyed by host + port, in order of first appearance. */

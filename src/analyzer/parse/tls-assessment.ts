@@ -42,7 +42,10 @@ export function assessTls(tls: TlsObservation, osVersion: string | undefined, wi
   const keys12 = tls.keys.filter((k) => normalizeProtocol(k.protocol) === 'tls1.2' && (k.enabled !== undefined || k.disabledByDefault !== undefined));
   const disabledKeys = keys12.filter(isTls12Off);
   const legacyEnabled = tls.keys.filter((k) => LEGACY.has(normalizeProtocol(k.protocol)) && k.enabled !== undefined && k.enabled !== 0);
-  const absent = keys12.length === 0;
+  // before 2012 R2 the client side must be switched on explicitly: a Server key alone leaves the
+  // agent's (client) TLS 1.2 as unconfigured as no key at all
+  const legacyOs = osClass === 'legacy' || osClass === 'nt62';
+  const absent = legacyOs ? !keys12.some((k) => k.side === 'Client') : keys12.length === 0;
   // keys print in name order (… TLS 1.1, TLS 1.2, TLS 1.3): an interrupted log that shows none at or
   // after TLS 1.2 may have stopped before it
   const cut = !complete && absent && !tls.keys.some((k) => normalizeProtocol(k.protocol) >= 'tls1.2');

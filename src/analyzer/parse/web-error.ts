@@ -26,6 +26,15 @@ export function statusInParens(msg: string): number | undefined {
   return undefined;
 }
 
+/** PowerShell 7 prints the status without parentheses: `Response status code does not indicate success: 404 (Not Found).` */
+const PWSH_STATUS = /does not indicate success: ?([1-5][0-9]{2})\b/i;
+
+function pwshStatus(msg: string): number | undefined {
+  if (!msg.includes('ndicate success')) return undefined; // the rare case; skip the expression on the rest
+  const m = PWSH_STATUS.exec(msg);
+  return m ? Number(m[1]) : undefined;
+}
+
 /** A character from U+3000 up (kana, kanji, full-width forms). */
 const JAPANESE_SCRIPT = /[\u3000-\uffff]/;
 
@@ -100,7 +109,7 @@ export function classifyWebError(message: string): WebOutcome {
   if (has(G_IE_ENGINE) || (has(G_BASIC_PARSING) && (has(G_CANNOT_PARSE) || (ja && m.includes('解析できません'))))) {
     return { state: 'ok', note: 'ie-engine-unavailable' };
   }
-  const status = statusInParens(m);
+  const status = statusInParens(m) ?? pwshStatus(m);
   if (status === 407 || has(G_PROXY_AUTH) || (ja && m.includes('プロキシ認証が必要'))) {
     return { state: 'failed', cause: 'proxy-auth', status: 407 };
   }

@@ -1,7 +1,9 @@
 // PROXY_NOT_SET_FOR_SYSTEM (error / warning): the current user has a proxy enabled but SYSTEM has
 // none, so MARS / Azure SQL backup will go direct. An error when a direct TCP test to an Azure
 // Backup, Storage or Entra ID host failed (direct is blocked), else a warning. Not raised when
-// SYSTEM's settings could not be read (NOT_ELEVATED explains that).
+// SYSTEM's settings could not be read (NOT_ELEVATED explains that). A SYSTEM the log shows as "not
+// found" has no settings at all, so no proxy either (report-contract: "not found" and "could not be
+// read" are two cases).
 import type { Evidence } from '../report';
 import { ctxOf, mergeEvidence } from './proxy-context';
 import type { Rule } from './rule';
@@ -13,8 +15,9 @@ export const proxyNotSetForSystem: Rule = {
   run: (ctx) => {
     const user = ctxOf(ctx, 'current-user');
     const system = ctxOf(ctx, 'system');
-    if (!user || !system || !user.found || !user.enabled || !system.found || system.enabled) return [];
+    if (!user || !system || !user.found || !user.enabled || system.enabled) return [];
     if (ctx.log.deniedContexts.includes('system')) return [];
+    if (!system.found && !ctx.log.proxy.some((o) => o.context === 'system' && o.notFound && !o.denied)) return [];
     const failed = ctx.pairs.filter((p) => DIRECT_SERVICES.has(p.ep.service) && p.ep.tcp === 'failed');
     const hosts: string[] = [];
     for (const p of failed) if (!hosts.includes(p.ep.host)) hosts.push(p.ep.host);

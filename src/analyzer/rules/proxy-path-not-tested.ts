@@ -6,7 +6,7 @@
 import type { Finding, ProxyContext, Report } from '../report';
 import { matchesWindowsBypass } from '../parse/hosts';
 import { ctxOf, mergeEvidence, normalizeServer } from './proxy-context';
-import type { Rule } from './rule';
+import type { Rule, RuleContext } from './rule';
 
 const MAX_HOSTS = 8;
 
@@ -30,6 +30,21 @@ function routedDifferently(report: Pick<Report, 'endpoints'>, user: ProxyContext
   return { hosts, directFailed };
 }
 
+const DIRECT_SERVICES = new Set(['azure-backup', 'azure-storage', 'entra-id']);
+
+function agentGoesDirect(ctx: RuleContext, agent: ProxyContext, userServer: string, user: ProxyContext): Finding {
+  const failed: string[] = [];
+  for (const ep of ctx.report.endpoints) {
+    if (DIRECT_SERVICES.has(ep.service) && ep.tcp === 'failed' && !failed.includes(ep.host) && failed.length < MAX_HOSTS) failed.push(ep.host);
+  }
+  return {
+    code: 'PROXY_PATH_NOT_TESTED',
+    severity: 'warning',
+    params: { context: agent.context, server: '', userServer, ...(failed.length > 0 ? { directFailedHosts: failed.join(', ') } : {}) },
+    evidence: mergeEvidence([agent.evidence.slice(0, 4), user.evidence.slice(0, 3)]),
+  };
+}
+
 export const proxyPathNotTested: Rule = {
   code: 'PROXY_PATH_NOT_TESTED',
   run: (ctx) => {
@@ -39,7 +54,13 @@ export const proxyPathNotTested: Rule = {
     const out: Finding[] = [];
     for (const name of ['system', 'workload-plugin'] as const) {
       const c = ctxOf(ctx, name);
-      if (!c || !c.found || !c.enabled) continue;
+      if (!c || !c.found) continue;
+      if (!c.enabled) {
+        // the plugin shown with blank settings while the user has a proxy: workload backup goes direct
+        // and the web requests did not test that (SYSTEM's case is PROXY_NOT_SET_FOR_SYSTEM)
+        if (name === 'workload-plugin' && userServer !== '') out.push(agentGoesDirect(ctx, c, userServer, user));
+        continue;
+      }
       let bypass: string[] = [];
       let directFailed: string[] = [];
       if (userServer !== '' && normalizeServer(c.server) === normalizeServer(userServer)) {

@@ -25,3 +25,14 @@ describe('assessTls: a log cut inside the TLS section', () => {
     assert.equal(assessTls(obs([key('TLS 1.2', 0, 10)]), WS2019, true, false).tls12, 'disabled');
   });
 });
+
+describe('assessTls: a TLS 1.2 key for the Server side only', () => {
+  const server = (enabled: number): TlsKey => ({ protocol: 'TLS 1.2', side: 'Server', line: 30, enabled });
+  it('before 2012 R2 it leaves the client side unconfigured: as if there were no key', () => {
+    const a = assessTls(obs([server(1)]), '6.1.7601', true);
+    assert.deepEqual([a.tls12, a.absent], ['disabled', true]);
+  });
+  it('on 2012 R2 and later it is a TLS 1.2 key like any other', () => {
+    assert.equal(assessTls(obs([server(1)]), WS2019, true).tls12, 'enabled');
+  });
+});

@@ -10,6 +10,8 @@ describe('classifyWebError', () => {
     ['AuthenticationFailedServer failed to authenticate the request.', 'ok', undefined],
     ['ResourceNotFoundThe specified resource does not exist. RequestId:abc Time:2024-01-01T00:00:00Z', 'ok', undefined],
     ['The remote server returned an error: (407) Proxy Authentication Required.', 'failed', 'proxy-auth'],
+    ['Response status code does not indicate success: 404 (Not Found).', 'ok', undefined], // PowerShell 7
+    ['Response status code does not indicate success: 407 (Proxy Authentication Required).', 'failed', 'proxy-auth'],
     ["The remote name could not be resolved: 'x.y.z'", 'failed', 'dns'],
     ["The proxy name could not be resolved: 'proxy.local'", 'failed', 'proxy-resolve'],
     ['No such host is known.', 'failed', 'dns'],

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { proxyNotSetForSystem } from '../../../src/analyzer/rules/proxy-not-set-for-system';
+import { newProxyObservation, type ProxyObservation } from '../../../src/analyzer/parse/model';
 import { makeCtx, pair, proxyCtx } from './rule-context';
 
 describe('rule PROXY_NOT_SET_FOR_SYSTEM', () => {
@@ -24,5 +25,12 @@ describe('rule PROXY_NOT_SET_FOR_SYSTEM', () => {
     assert.deepEqual(proxyNotSetForSystem.run(makeCtx({ contexts: [contexts[0]!, proxyCtx('system', { found: false })] })), []);
     assert.deepEqual(proxyNotSetForSystem.run(makeCtx({ contexts, log: { deniedContexts: ['system'] } })), []);
     assert.deepEqual(proxyNotSetForSystem.run(makeCtx({ contexts: [proxyCtx('current-user'), proxyCtx('system')] })), []);
+  });
+  it('raised when the log says SYSTEM has no settings ("not found"), not when SYSTEM was not shown or could not be read', () => {
+    const log = (o: Partial<ProxyObservation>) => ({ proxy: [{ ...newProxyObservation('system'), ...o }] });
+    const notFound = [proxyCtx('current-user', { enabled: true, server: 'p:8080' }), proxyCtx('system', { found: false })];
+    assert.deepEqual(proxyNotSetForSystem.run(makeCtx({ contexts: notFound, log: log({ notFound: true }) })).map((f) => f.severity), ['warning']);
+    assert.deepEqual(proxyNotSetForSystem.run(makeCtx({ contexts: notFound, log: log({}) })), []);
+    assert.deepEqual(proxyNotSetForSystem.run(makeCtx({ contexts: notFound, log: log({ denied: true }) })), []);
   });
 });

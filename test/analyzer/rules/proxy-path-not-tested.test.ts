@@ -48,4 +48,16 @@ describe('rule PROXY_PATH_NOT_TESTED', () => {
     const pairs = [pair({ host: 'pod01-manag1.jpe.backup.windowsazure.com' }), pair({ host: 'login.microsoft.com' })];
     assert.deepEqual(proxyPathNotTested.run(makeCtx({ contexts, pairs })), []);
   });
+  it('the workload plugin shown without a proxy while the user has one: it goes direct, naming the direct tests that failed', () => {
+    const pairs = [
+      pair({ host: 'pod01-manag1.jpe.backup.windowsazure.com', tcp: 'failed', viaProxy: true }),
+      pair({ host: 'login.microsoft.com', tcp: 'ok', viaProxy: true }),
+    ];
+    const contexts = [proxyCtx('current-user', { enabled: true, server: 'p:8080' }), proxyCtx('system', { enabled: true, server: 'p:8080' }), proxyCtx('workload-plugin')];
+    assert.deepEqual(proxyPathNotTested.run(makeCtx({ contexts, pairs })).map((f) => f.params), [
+      { context: 'workload-plugin', server: '', userServer: 'p:8080', directFailedHosts: 'pod01-manag1.jpe.backup.windowsazure.com' },
+    ]);
+    const notInstalled = [contexts[0]!, contexts[1]!, proxyCtx('workload-plugin', { found: false })];
+    assert.deepEqual(proxyPathNotTested.run(makeCtx({ contexts: notInstalled, pairs })), []);
+  });
 });

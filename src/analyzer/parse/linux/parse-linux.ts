@@ -257,6 +257,8 @@ class LinuxParser {
     }
     if (t.includes('環境情報確認終了')) {
       this.section = 'none';
+      // the proxy variables were printed inside it: a log that ends here was not cut in that check
+      if (this.currentCheck === 'proxy') this.currentCheck = undefined;
       return;
     }
     if (t.includes('環境情報')) {

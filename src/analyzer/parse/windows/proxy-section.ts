@@ -46,6 +46,7 @@ export class WinInetReader {
     addContextEvidence(obs, lineNo, t);
     if (l.includes('not found') || l.includes('見つかりません')) {
       obs.found = false;
+      obs.notFound = true;
       this.current = undefined;
     } else {
       obs.found = true;
@@ -99,6 +100,7 @@ export class WinInetReader {
     const obs = this.contexts[ctx];
     obs.found = false;
     if (denied) obs.denied = true;
+    else obs.notFound = true; // "Cannot find path … because it does not exist": no settings
     addContextEvidence(obs, lineNo, t);
     return ctx;
   }
