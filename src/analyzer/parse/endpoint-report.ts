@@ -1,6 +1,6 @@
 // From observations to the report's endpoints: service, geo, whether the web request went through
 // a proxy, private-endpoint signs, and the verdict (report-contract.md "Verdict of one endpoint").
-import type { Endpoint, LogKind, ProxyContextName, Verdict } from '../report';
+import type { Endpoint, Evidence, LogKind, ProxyContextName, Verdict } from '../report';
 import { geoOfHost, isPrivateAddress, isPrivateLinkName, matchesNoProxy, matchesWindowsBypass } from './hosts';
 import type { EndpointObservation, ProxyObservation } from './model';
 import { byLine } from './text';
@@ -43,6 +43,18 @@ export function verdictOf(obs: EndpointObservation): Verdict {
   return 'inconclusive';
 }
 
+/** `list` in line order: itself when it already is (the usual case), else a sorted copy. */
+function inLineOrder(list: Evidence[]): Evidence[] {
+  for (let i = 1; i < list.length; i++) if ((list[i - 1] as Evidence).line > (list[i] as Evidence).line) return byLine(list);
+  return list;
+}
+
+/**
+ * The report entry of one observation. It takes over the observation's arrays (addresses,
+ * aliases, evidence) instead of copying them: the parsed log is private to analyzeText and dropped
+ * after it, and copies cost an allocation each that the garbage collector then moves twice
+ * (analyze-text.property.test.ts checks that no two endpoints share an array).
+ */
 export function toEndpoint(obs: EndpointObservation, kind: LogKind, proxies: readonly ProxyObservation[]): Endpoint {
   const service = obs.service;
   const viaProxy = viaProxyOf(obs, kind, proxies);
@@ -51,16 +63,29 @@ export function toEndpoint(obs: EndpointObservation, kind: LogKind, proxies: rea
     if (obs.tcp === 'ok' || (obs.http === 'ok' && !viaProxy) || obs.addresses.length > 0) dns = 'resolved';
     else if (obs.httpCause === 'dns' && !viaProxy) dns = 'failed';
   }
-  const privateEndpoint =
-    PE_SERVICES.has(service) &&
-    (obs.addresses.some(isPrivateAddress) || obs.aliases.some(isPrivateLinkName) || isPrivateLinkName(obs.host));
-  // Fields in reading order. Arrays are copied (the report shares nothing mutable with the parse).
-  const ep = { host: obs.host, port: obs.port, service } as Endpoint;
+  const privateEndpoint = PE_SERVICES.has(service) && isPrivateEndpoint(obs);
   const geo = geoOfHost(obs.host);
+  const verdict = verdictOf(obs);
+  const evidence = inLineOrder(obs.evidence);
+  // Fields in reading order (the JSON key order). The usual entries are one object literal each:
+  // adding fields one by one grows the object's property store several times, per endpoint.
+  if (geo === undefined && obs.httpCause === undefined && obs.httpStatus === undefined && obs.httpNote === undefined) {
+    if (obs.httpDetail !== undefined) {
+      return {
+        host: obs.host, port: obs.port, service, dns, addresses: obs.addresses, aliases: obs.aliases, tcp: obs.tcp, http: obs.http,
+        httpDetail: obs.httpDetail, viaProxy, privateEndpoint, verdict, evidence,
+      };
+    }
+    return {
+      host: obs.host, port: obs.port, service, dns, addresses: obs.addresses, aliases: obs.aliases, tcp: obs.tcp, http: obs.http,
+      viaProxy, privateEndpoint, verdict, evidence,
+    };
+  }
+  const ep = { host: obs.host, port: obs.port, service } as Endpoint;
   if (geo !== undefined) ep.geo = geo;
   ep.dns = dns;
-  ep.addresses = obs.addresses.slice();
-  ep.aliases = obs.aliases.slice();
+  ep.addresses = obs.addresses;
+  ep.aliases = obs.aliases;
   ep.tcp = obs.tcp;
   ep.http = obs.http;
   if (obs.httpDetail !== undefined) ep.httpDetail = obs.httpDetail;
@@ -69,7 +94,14 @@ export function toEndpoint(obs: EndpointObservation, kind: LogKind, proxies: rea
   if (obs.httpNote !== undefined) ep.httpNote = obs.httpNote;
   ep.viaProxy = viaProxy;
   ep.privateEndpoint = privateEndpoint;
-  ep.verdict = verdictOf(obs);
-  ep.evidence = byLine(obs.evidence);
+  ep.verdict = verdict;
+  ep.evidence = evidence;
   return ep;
+}
+
+/** A private address, a customer privatelink alias, or a privatelink name itself. */
+function isPrivateEndpoint(obs: EndpointObservation): boolean {
+  for (const a of obs.addresses) if (isPrivateAddress(a)) return true;
+  for (const a of obs.aliases) if (isPrivateLinkName(a)) return true;
+  return isPrivateLinkName(obs.host);
 }

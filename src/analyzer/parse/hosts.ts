@@ -34,11 +34,25 @@ export function serviceOf(host: string): Service {
   return 'other';
 }
 
+/*
+ * CASE_NOTE — exact pre-checks on the original string. `x.toLowerCase().includes(p)` for a
+ * lower-case ASCII pattern `p` is the same as a non-unicode `/p/i` search on `x` in which every
+ * `k` may also be the Kelvin sign U+212A: only U+0130 (İ → i + U+0307) and U+212A (K → k)
+ * lower-case to ASCII, the `i` of U+0130 is followed by U+0307 (never part of these patterns), and
+ * a non-unicode `/i` never folds other characters into ASCII (both checked over all code points in
+ * test/analyzer/parse/hosts.property.test.ts, which also compares the functions below with their
+ * plain lower-case-first forms).
+ */
+const BACKUP_HINT = /bac[k\u212a]up\.windowsazure\./i;
+const PRIVATE_LINK_HINT = /privatelin[k\u212a]\./i;
+
 /**
  * Geo code of `<x>.<geo>.backup.windowsazure.com` (also `privatelink.<geo>.backup…` and the
  * sovereign suffixes), lower-case; undefined for any other host or an unknown code.
  */
 export function geoOfHost(host: string): string | undefined {
+  // Most hosts are not Backup names: rule them out without a lower-cased copy (see CASE_NOTE).
+  if (!BACKUP_HINT.test(host)) return undefined;
   const h = host.toLowerCase();
   for (const s of BACKUP_SUFFIXES) {
     if (!h.endsWith(s)) continue;
@@ -96,6 +110,10 @@ export function isIpAddress(s: string): boolean {
 
 /** RFC 1918 (10/8, 172.16/12, 192.168/16) or IPv6 unique-local (fc00::/7). */
 export function isPrivateAddress(addr: string): boolean {
+  // 10/8, 172.16/12, 192.168/16 start with '1' (or a leading '0': "010.x"), fc/fd with 'f': one
+  // character rules out most public addresses without parsing them.
+  const c0 = addr.charCodeAt(0);
+  if (c0 !== 0x31 && c0 !== 0x30 && c0 !== 0x66 && c0 !== 0x46) return false;
   const v4 = parseIPv4(addr);
   if (v4 !== -1) {
     const a = Math.floor(v4 / 0x1000000);
@@ -112,6 +130,7 @@ export function isPrivateAddress(addr: string): boolean {
  * `ak.privatelink.msidentity.com` behind login.microsoftonline.com are not.
  */
 export function isPrivateLinkName(name: string): boolean {
+  if (!PRIVATE_LINK_HINT.test(name)) return false; // no lower-cased copy for the usual name (CASE_NOTE)
   const n = name.toLowerCase();
   const i = n.indexOf('privatelink.');
   if (i === -1) return false;
