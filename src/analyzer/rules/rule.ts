@@ -1,7 +1,7 @@
 // What a rule sees and returns. Rules are pure functions of the parsed log and the report built
 // from it (endpoints, proxy, TLS, region …); each returns the findings of one code.
-import type { Endpoint, Finding, FindingCode, Report } from '../report';
-import type { EndpointObservation, ParsedLog } from '../parse/model';
+import type { Endpoint, Finding, FindingCode, Report, Severity } from '../report';
+import type { Aspect, EndpointObservation, ParsedLog } from '../parse/model';
 import type { TlsAssessment } from '../parse/tls-assessment';
 
 export type ReportDraft = Omit<Report, 'findings' | 'overall'>;
@@ -18,6 +18,19 @@ export interface Rule {
   /** the finding code this rule emits (one code per rule) */
   code: FindingCode;
   run(ctx: RuleContext): Finding[];
+  /**
+   * Set by rules that raise one finding per endpoint (made with `endpointRule`): runRules then
+   * asks every such rule about each endpoint in one pass instead of calling `run` (same findings).
+   */
+  perEndpoint?: EndpointCheck;
+}
+
+/** When a per-endpoint rule fires, and what its finding looks like (endpoint-finding.ts). */
+export interface EndpointCheck {
+  severity: Severity;
+  /** evidence lines about these aspects (all of the endpoint's lines when none is) */
+  aspects: readonly Aspect[];
+  applies(ep: Endpoint): boolean;
 }
 
 export interface EndpointPair {
