@@ -5,35 +5,10 @@ import { regionForGeoCode } from '../region/regions';
 import { isDigit, isSpaceCode, trimLine } from './text';
 
 const BACKUP_SUFFIXES = ['.backup.windowsazure.com', '.backup.windowsazure.us', '.backup.windowsazure.cn', '.backup.windowsazure.de'];
-const STORAGE_MARKERS = ['.blob.core.', '.queue.core.', '.table.core.', '.file.core.', '.blob.storage.azure.', '.dfs.core.'];
 const ENTRA_DOMAINS = [
   'microsoftonline.com', 'microsoft.com', 'windows.net', 'microsoftonline.us', 'microsoftonline.de',
   'chinacloudapi.cn', 'microsoftonline.cn', 'microsoftonline-p.com',
 ];
-const ASR_MARKER = '.hypervrecoverymanager.windowsazure.';
-
-/** Service an endpoint belongs to (report-contract.md "Service of an endpoint"). */
-export function serviceOf(host: string): Service {
-  const h = host.toLowerCase();
-  if (h.includes(ASR_MARKER) || h.includes('.siterecovery.windowsazure.')) return 'site-recovery';
-  for (const s of BACKUP_SUFFIXES) {
-    if (h.endsWith(s)) {
-      const first = h.slice(0, h.indexOf('.'));
-      // pod01-rec2, pod01-rec1 … and the private-endpoint form <vault>-ab-pod01-rec2
-      return first.includes('-rec') ? 'file-recovery' : 'azure-backup';
-    }
-  }
-  for (const m of STORAGE_MARKERS) if (h.includes(m)) return 'azure-storage';
-  if (h.startsWith('login')) {
-    const dot = h.indexOf('.');
-    if (dot > 0) {
-      const rest = h.slice(dot + 1);
-      for (const d of ENTRA_DOMAINS) if (rest === d || rest.endsWith('.' + d)) return 'entra-id';
-    }
-  }
-  return 'other';
-}
-
 /*
  * CASE_NOTE — exact pre-checks on the original string. `x.toLowerCase().includes(p)` for a
  * lower-case ASCII pattern `p` is the same as a non-unicode `/p/i` search on `x` in which every
@@ -45,6 +20,35 @@ export function serviceOf(host: string): Service {
  */
 const BACKUP_HINT = /bac[k\u212a]up\.windowsazure\./i;
 const PRIVATE_LINK_HINT = /privatelin[k\u212a]\./i;
+const ASR_MARKERS = /\.hypervrecoverymanager\.windowsazure\.|\.siterecovery\.windowsazure\./i;
+const BACKUP_SUFFIX = /\.bac[k\u212a]up\.windowsazure\.(?:com|us|cn|de)$/i;
+const STORAGE_MARKERS = /\.(?:blob|queue|table|file|dfs)\.core\.|\.blob\.storage\.azure\./i;
+const REC = /-rec/i;
+const LOGIN = /^login/i;
+
+/**
+ * Service an endpoint belongs to (report-contract.md "Service of an endpoint"). Runs once per new
+ * endpoint while parsing: the markers are matched on the host as printed (CASE_NOTE) instead of
+ * on a lower-cased copy.
+ */
+export function serviceOf(host: string): Service {
+  if (ASR_MARKERS.test(host)) return 'site-recovery';
+  if (BACKUP_SUFFIX.test(host)) {
+    // pod01-rec2, pod01-rec1 … and the private-endpoint form <vault>-ab-pod01-rec2: "-rec" in the first label
+    const rec = host.search(REC);
+    return rec !== -1 && rec + 4 <= host.indexOf('.') ? 'file-recovery' : 'azure-backup';
+  }
+  if (STORAGE_MARKERS.test(host)) return 'azure-storage';
+  if (LOGIN.test(host)) {
+    const h = host.toLowerCase();
+    const dot = h.indexOf('.');
+    if (dot > 0) {
+      const rest = h.slice(dot + 1);
+      for (const d of ENTRA_DOMAINS) if (rest === d || rest.endsWith('.' + d)) return 'entra-id';
+    }
+  }
+  return 'other';
+}
 
 /**
  * Geo code of `<x>.<geo>.backup.windowsazure.com` (also `privatelink.<geo>.backup…` and the

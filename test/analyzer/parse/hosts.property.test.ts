@@ -3,7 +3,8 @@
 // facts the shortcuts rely on, and compare each function with its plain form on generated names.
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { geoOfHost, isIPv4, isIPv6, isPrivateAddress, isPrivateLinkName } from '../../../src/analyzer/parse/hosts';
+import { geoOfHost, isIPv4, isIPv6, isPrivateAddress, isPrivateLinkName, serviceOf } from '../../../src/analyzer/parse/hosts';
+import type { Service } from '../../../src/analyzer/report';
 import { regionForGeoCode } from '../../../src/analyzer/region/regions';
 
 // The functions as they were before the shortcuts: lower-case first, then look.
@@ -14,6 +15,24 @@ function plainPrivateLinkName(name: string): boolean {
   const rest = n.slice(i + 'privatelink.'.length);
   if (rest.includes('msidentity.com')) return false;
   return ['backup.windowsazure.', 'blob.', 'queue.', 'siterecovery.windowsazure.', 'hypervrecoverymanager.'].some((m) => rest.includes(m));
+}
+
+function plainServiceOf(host: string): Service {
+  const h = host.toLowerCase();
+  if (h.includes('.hypervrecoverymanager.windowsazure.') || h.includes('.siterecovery.windowsazure.')) return 'site-recovery';
+  for (const s of ['.backup.windowsazure.com', '.backup.windowsazure.us', '.backup.windowsazure.cn', '.backup.windowsazure.de']) {
+    if (h.endsWith(s)) return h.slice(0, h.indexOf('.')).includes('-rec') ? 'file-recovery' : 'azure-backup';
+  }
+  for (const m of ['.blob.core.', '.queue.core.', '.table.core.', '.file.core.', '.blob.storage.azure.', '.dfs.core.']) if (h.includes(m)) return 'azure-storage';
+  if (h.startsWith('login')) {
+    const dot = h.indexOf('.');
+    if (dot > 0) {
+      const rest = h.slice(dot + 1);
+      const domains = ['microsoftonline.com', 'microsoft.com', 'windows.net', 'microsoftonline.us', 'microsoftonline.de', 'chinacloudapi.cn', 'microsoftonline.cn', 'microsoftonline-p.com'];
+      if (domains.some((d) => rest === d || rest.endsWith('.' + d))) return 'entra-id';
+    }
+  }
+  return 'other';
 }
 
 function plainGeoOfHost(host: string): string | undefined {
@@ -74,6 +93,22 @@ describe('hosts: exact shortcuts', () => {
       assert.equal(isPrivateLinkName(n), plainPrivateLinkName(n), n);
     }
     assert.equal(isPrivateLinkName('x.PRIVATELIN\u212a.blob.core.windows.net'), true);
+  });
+
+  it('serviceOf equals its lower-case-first form', () => {
+    const hosts = pieces([
+      'pod01-rec2', 'pod01-manag1', '-rec', 'x', '.', 'jpe.', 'backup.windowsazure.', 'com', 'us', 'cn', 'de', 'blob.', 'queue.', 'table.', 'file.',
+      'dfs.', 'core.', 'storage.azure.', 'hypervrecoverymanager.windowsazure.', 'siterecovery.windowsazure.', 'login', 'microsoftonline.com', 'windows.net',
+      // whole markers, so each is often present
+      '.blob.core.', '.queue.core.', '.table.core.', '.file.core.', '.dfs.core.', '.blob.storage.azure.', '.backup.windowsazure.com',
+      '.hypervrecoverymanager.windowsazure.', '.siterecovery.windowsazure.',
+    ]);
+    fc.assert(fc.property(hosts, (h) => serviceOf(h) === plainServiceOf(h)), { numRuns: 5000 });
+    for (const h of ['POD01-REC2.jpe.BAC\u212aUP.windowsazure.com', 'pod01-manag1.x-rec.backup.windowsazure.com', 'a.BLOB.core.windows.net', 'LOGIN.microsoftonline.com', 'x.siterecovery.windowsazure.com']) {
+      assert.equal(serviceOf(h), plainServiceOf(h), h);
+    }
+    assert.equal(serviceOf('POD01-REC2.jpe.BAC\u212aUP.windowsazure.com'), 'file-recovery');
+    assert.equal(serviceOf('pod01-manag1.x-rec.backup.windowsazure.com'), 'azure-backup');
   });
 
   it('geoOfHost equals its lower-case-first form', () => {
