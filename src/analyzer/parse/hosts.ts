@@ -253,8 +253,55 @@ export function matchesNoProxy(entry: string, host: string): boolean {
   return h === p || h.endsWith('.' + p);
 }
 
+/**
+ * `(host) => entries.some((e) => matchesWindowsBypass(e, host))` (or matchesNoProxy), with the
+ * entries trimmed and lower-cased once: the report asks it for every endpoint of the log, and the
+ * plain form lower-cased each entry and the host once per pair.
+ */
+export function bypassMatcher(entries: readonly string[], style: 'windows' | 'no-proxy'): (host: string) => boolean {
+  const exact = new Set<string>();
+  const globs: string[][] = [];
+  const suffixes: string[] = []; // no_proxy: ".suffix" matches itself as a suffix and "suffix" exactly
+  let local = false;
+  let any = false;
+  for (const entry of entries) {
+    let p = trimLine(entry).toLowerCase();
+    if (style === 'windows') {
+      if (p.length === 0) continue;
+      if (p === '<local>') local = true;
+      else if (p.includes('*')) globs.push(p.split('*'));
+      else exact.add(p);
+      continue;
+    }
+    if (p === '*') any = true;
+    if (p.startsWith('*.')) p = p.slice(1);
+    if (p.length === 0) continue;
+    if (p.startsWith('.')) {
+      suffixes.push(p);
+      exact.add(p.slice(1));
+    } else {
+      exact.add(p);
+      suffixes.push('.' + p);
+    }
+  }
+  if (any) return () => true;
+  if (!local && exact.size === 0 && globs.length === 0 && suffixes.length === 0) return () => false;
+  return (host) => {
+    const h = host.toLowerCase();
+    if (local && !h.includes('.')) return true;
+    if (exact.has(h)) return true;
+    for (const g of globs) if (partsMatch(g, h)) return true;
+    for (const s of suffixes) if (h.endsWith(s)) return true;
+    return false;
+  };
+}
+
 function globMatch(pattern: string, text: string): boolean {
-  const parts = pattern.split('*');
+  return partsMatch(pattern.split('*'), text);
+}
+
+/** globMatch on a pattern already split on '*' (at least one part). */
+function partsMatch(parts: readonly string[], text: string): boolean {
   const first = parts[0] as string;
   const last = parts[parts.length - 1] as string;
   if (!text.startsWith(first)) return false;

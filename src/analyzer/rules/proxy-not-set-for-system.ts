@@ -4,7 +4,7 @@
 // SYSTEM's settings could not be read (NOT_ELEVATED explains that).
 import type { Evidence } from '../report';
 import { ctxOf, mergeEvidence } from './proxy-context';
-import type { Rule } from './rule';
+import { pairsWhere, type Rule } from './rule';
 
 const DIRECT_SERVICES = new Set(['azure-backup', 'azure-storage', 'entra-id']);
 
@@ -15,7 +15,7 @@ export const proxyNotSetForSystem: Rule = {
     const system = ctxOf(ctx, 'system');
     if (!user || !system || !user.found || !user.enabled || !system.found || system.enabled) return [];
     if (ctx.log.deniedContexts.includes('system')) return [];
-    const failed = ctx.pairs.filter((p) => DIRECT_SERVICES.has(p.ep.service) && p.ep.tcp === 'failed');
+    const failed = pairsWhere(ctx, (ep) => DIRECT_SERVICES.has(ep.service) && ep.tcp === 'failed');
     const hosts: string[] = [];
     for (const p of failed) if (!hosts.includes(p.ep.host)) hosts.push(p.ep.host);
     const tcpLines: Evidence[] = [];

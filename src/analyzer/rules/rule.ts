@@ -38,7 +38,23 @@ export interface EndpointPair {
   obs: EndpointObservation;
 }
 
-/** Pairs `report.endpoints[i]` with `observations[i]`. */
+/**
+ * `ctx.pairs.filter((p) => test(p.ep))` without pairing every endpoint first: a rule that needs a
+ * few of a big log's endpoints with their observations pairs only those.
+ */
+export function pairsWhere(ctx: RuleContext, test: (ep: Endpoint) => boolean): EndpointPair[] {
+  const { endpoints } = ctx.report;
+  const observations = ctx.log.endpoints;
+  const out: EndpointPair[] = [];
+  for (let i = 0; i < endpoints.length; i++) {
+    const ep = endpoints[i] as Endpoint;
+    const obs = observations[i];
+    if (obs && test(ep)) out.push({ ep, obs });
+  }
+  return out;
+}
+
+/** Pairs `report.endpoints[i]` with `observations[i]` (what `RuleContext.pairs` holds). */
 export function pairEndpoints(endpoints: readonly Endpoint[], observations: readonly EndpointObservation[]): EndpointPair[] {
   const out: EndpointPair[] = [];
   endpoints.forEach((ep, i) => {

@@ -1,5 +1,5 @@
-// toEndpoint builds the usual entry as one object literal and takes over the observation's arrays
-// (endpoint-report.ts). These tests compare it with the plain field-by-field build that copies, on
+// toEndpoint builds the usual entry as one object literal and takes over the observation's arrays,
+// endpointBuilder also compiles the proxy bypass lists once (endpoint-report.ts). These tests compare it with the plain field-by-field build that copies, on
 // generated observations (same JSON, same key order), and check that no two endpoints of a real
 // report share an array.
 import assert from 'node:assert/strict';
@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { analyzeText } from '../../../src/analyzer/analyze-text';
-import { toEndpoint, verdictOf, viaProxyOf } from '../../../src/analyzer/parse/endpoint-report';
+import { endpointBuilder, toEndpoint, verdictOf, viaProxyOf } from '../../../src/analyzer/parse/endpoint-report';
 import { geoOfHost, isPrivateAddress, isPrivateLinkName, serviceOf } from '../../../src/analyzer/parse/hosts';
 import type { Aspect, EndpointObservation, ProxyObservation } from '../../../src/analyzer/parse/model';
 import { byLine } from '../../../src/analyzer/parse/text';
@@ -78,11 +78,11 @@ const observation: fc.Arbitrary<EndpointObservation> = fc
 
 const proxies: fc.Arbitrary<ProxyObservation[]> = fc.array(
   fc.record({
-    context: fc.constantFrom('current-user', 'env-http', 'env-https'),
+    context: fc.constantFrom('current-user', 'env-http', 'env-https', 'system'),
     found: fc.boolean(),
     enabled: fc.boolean(),
     server: fc.constantFrom(null, '10.2.0.16:8080'),
-    bypass: fc.array(fc.constantFrom('<local>', '*.blob.core.windows.net', '.windows.net', 'intranet', '*'), { maxLength: 3 }),
+    bypass: fc.array(fc.constantFrom('<local>', '*.blob.core.windows.net', '.windows.net', 'intranet', '*', '*.backup.windowsazure.com', 'LOGIN.microsoftonline.com', '*rec*'), { maxLength: 3 }),
     denied: fc.constant(false),
     evidence: fc.constant([]),
   }),
@@ -93,15 +93,16 @@ function arraysOf(ep: Endpoint): unknown[] {
   return [ep.addresses, ep.aliases, ep.evidence].filter((a) => a !== undefined);
 }
 
-describe('toEndpoint', () => {
+describe('toEndpoint / endpointBuilder', () => {
   it('gives the same entry as the plain field-by-field build (JSON and key order)', () => {
     const kind = fc.constantFrom<LogKind>('windows-backup', 'linux-backup', 'windows-asr', 'unknown');
     fc.assert(
       fc.property(observation, kind, proxies, (obs, k, px) => {
         const want = plainEndpoint(obs, k, px);
-        const got = toEndpoint(obs, k, px);
-        assert.deepStrictEqual(got, want);
-        assert.equal(JSON.stringify(got), JSON.stringify(want));
+        for (const got of [toEndpoint(obs, k, px), endpointBuilder(k, px)(obs)]) {
+          assert.deepStrictEqual(got, want);
+          assert.equal(JSON.stringify(got), JSON.stringify(want));
+        }
       }),
       { numRuns: 2000 },
     );

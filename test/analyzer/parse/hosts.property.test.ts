@@ -3,7 +3,9 @@
 // facts the shortcuts rely on, and compare each function with its plain form on generated names.
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { geoOfHost, isIPv4, isIPv6, isPrivateAddress, isPrivateLinkName, serviceOf } from '../../../src/analyzer/parse/hosts';
+import {
+  bypassMatcher, geoOfHost, isIPv4, isIPv6, isPrivateAddress, isPrivateLinkName, matchesNoProxy, matchesWindowsBypass, serviceOf,
+} from '../../../src/analyzer/parse/hosts';
 import type { Service } from '../../../src/analyzer/report';
 import { regionForGeoCode } from '../../../src/analyzer/region/regions';
 
@@ -124,5 +126,28 @@ describe('hosts: exact shortcuts', () => {
     const v4 = fc.tuple(octet, octet, octet, octet).map((o) => o.join('.'));
     fc.assert(fc.property(v4, (a) => isPrivateAddress(a) === plainPrivateAddress(a)), { numRuns: 3000 });
     assert.equal(isPrivateAddress('010.1.2.3'), true);
+  });
+
+  it('bypassMatcher equals asking every entry (Windows bypass lists and no_proxy)', () => {
+    const entry = fc.oneof(
+      fc.constantFrom('<local>', '<LOCAL>', '*', '*.', '.', '', ' ', '*.blob.core.windows.net', '*blob*', '*.BACKUP.windowsazure.com', '10.*', 'intranet',
+        '.windows.net', 'core.windows.net', '*.windows.net', 'x.blob.core.windows.net', ' Intranet\t', '**', 'a*b*c', '*.net*'),
+      pieces(['*', '.', 'blob', 'core', 'windows', 'net', 'x', '<local>']),
+    );
+    const host = fc.oneof(
+      fc.constantFrom('intranet', 'x.blob.core.windows.net', 'pod01-manag1.jpe.backup.windowsazure.com', 'windows.net', 'xwindows.net', '10.1.2.3', 'abc', 'X.Blob.Core.Windows.Net'),
+      pieces(['x', '.', 'blob', 'core', 'windows', 'net', 'a', 'b', 'c']),
+    );
+    fc.assert(
+      fc.property(fc.array(entry, { maxLength: 6 }), fc.array(host, { minLength: 1, maxLength: 5 }), (entries, hosts) => {
+        const windows = bypassMatcher(entries, 'windows');
+        const noProxy = bypassMatcher(entries, 'no-proxy');
+        for (const h of hosts) {
+          assert.equal(windows(h), entries.some((e) => matchesWindowsBypass(e, h)), `windows ${JSON.stringify(entries)} ${h}`);
+          assert.equal(noProxy(h), entries.some((e) => matchesNoProxy(e, h)), `no_proxy ${JSON.stringify(entries)} ${h}`);
+        }
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import type { Aspect } from '../../../src/analyzer/parse/model';
 import type { Endpoint, Finding } from '../../../src/analyzer/report';
 import { RULES, runRules, sortFindings } from '../../../src/analyzer/rules';
+import { pairsWhere } from '../../../src/analyzer/rules/rule';
 import { makeCtx, pair, proxyCtx, type EvidenceSpec } from './rule-context';
 
 const endpointFields = fc.record({
@@ -61,6 +62,16 @@ describe('runRules (one pass for the per-endpoint rules)', () => {
         assert.deepStrictEqual(runRules(ctx), ruleByRule(ctx));
       }),
       { numRuns: 1500 },
+    );
+  });
+
+  it('pairsWhere equals filtering ctx.pairs', () => {
+    const tests: ((ep: Endpoint) => boolean)[] = [(ep) => ep.tcp === 'failed', (ep) => ep.service === 'azure-storage', () => true];
+    fc.assert(
+      fc.property(ctxs, fc.constantFrom(...tests), (ctx, test) => {
+        assert.deepStrictEqual(pairsWhere(ctx, test), ctx.pairs.filter((p) => test(p.ep)));
+      }),
+      { numRuns: 300 },
     );
   });
 
