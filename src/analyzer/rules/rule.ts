@@ -9,7 +9,10 @@ export type ReportDraft = Omit<Report, 'findings' | 'overall'>;
 export interface RuleContext {
   report: ReportDraft;
   log: ParsedLog;
-  /** each report endpoint with the observation behind it */
+  /**
+   * each report endpoint with the observation behind it: `report.endpoints[i]` with
+   * `log.endpoints[i]` (runRules and pairsWhere read the two lists by index instead)
+   */
   pairs: readonly EndpointPair[];
   tls: TlsAssessment;
 }
