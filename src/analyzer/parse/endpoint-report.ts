@@ -41,7 +41,7 @@ function bypassCheck(ctx: ProxyObservation | undefined, windows: boolean): Bypas
  * compiled once (with a proxy and a dozen bypass entries the plain form lower-cased a dozen
  * entries and the host once per endpoint: 0.2 s on the 100 MB bench log).
  */
-export function proxyDecider(kind: LogKind, proxies: readonly ProxyObservation[]): (obs: EndpointObservation) => boolean {
+function proxyDecider(kind: LogKind, proxies: readonly ProxyObservation[]): (obs: EndpointObservation) => boolean {
   const windows = kind === 'windows-backup' || kind === 'windows-asr';
   const linux = kind === 'linux-backup' || kind === 'linux-asr';
   const user = windows ? bypassCheck(context(proxies, 'current-user'), true) : null;
