@@ -12,7 +12,7 @@ import { regionForGeoCode } from './region/regions';
 import type { Endpoint, LogKind, Overall, ProxyContext, RegionInfo, Report, SourceInfo, TextEncoding } from './report';
 import { SCHEMA_VERSION } from './report';
 import { runRules } from './rules';
-import { pairEndpoints, type EndpointPair, type ReportDraft } from './rules/rule';
+import { ruleContext, type ReportDraft } from './rules/rule';
 
 export interface TextMeta {
   encoding: TextEncoding;
@@ -108,16 +108,7 @@ export function analyzeText(text: string, meta: TextMeta): Report {
     region: regionOf(endpoints),
     missingChecks: missingChecksOf(log),
   };
-  // pairs made only if a rule asks (runRules serves the per-endpoint rules without them)
-  let pairs: EndpointPair[] | undefined;
-  const findings = runRules({
-    report: draft,
-    log,
-    get pairs() {
-      return (pairs ??= pairEndpoints(endpoints, log.endpoints));
-    },
-    tls,
-  });
+  const findings = runRules(ruleContext(draft, log, tls));
   const withFindings = { ...draft, findings };
   const overall = decideOverall(withFindings);
   return {

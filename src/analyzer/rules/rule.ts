@@ -57,6 +57,30 @@ export function pairsWhere(ctx: RuleContext, test: (ep: Endpoint) => boolean): E
   return out;
 }
 
+/**
+ * The context analyzeText gives the rules: `pairs` is made on first use only (runRules and
+ * pairsWhere do without it). A class, not an object literal with a getter: V8 gives each such
+ * literal its own hidden class, and on a stream of small logs those filled the old generation
+ * (full collections every few hundred analyses).
+ */
+class LazyPairsContext implements RuleContext {
+  private made: EndpointPair[] | undefined;
+
+  constructor(
+    readonly report: ReportDraft,
+    readonly log: ParsedLog,
+    readonly tls: TlsAssessment,
+  ) {}
+
+  get pairs(): readonly EndpointPair[] {
+    return (this.made ??= pairEndpoints(this.report.endpoints, this.log.endpoints));
+  }
+}
+
+export function ruleContext(report: ReportDraft, log: ParsedLog, tls: TlsAssessment): RuleContext {
+  return new LazyPairsContext(report, log, tls);
+}
+
 /** Pairs `report.endpoints[i]` with `observations[i]` (what `RuleContext.pairs` holds). */
 export function pairEndpoints(endpoints: readonly Endpoint[], observations: readonly EndpointObservation[]): EndpointPair[] {
   const out: EndpointPair[] = [];

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import type { Aspect } from '../../../src/analyzer/parse/model';
 import type { Endpoint, Finding } from '../../../src/analyzer/report';
 import { RULES, runRules, sortFindings } from '../../../src/analyzer/rules';
-import { pairsWhere } from '../../../src/analyzer/rules/rule';
+import { pairEndpoints, pairsWhere, ruleContext } from '../../../src/analyzer/rules/rule';
 import { makeCtx, pair, proxyCtx, type EvidenceSpec } from './rule-context';
 
 const endpointFields = fc.record({
@@ -72,6 +72,19 @@ describe('runRules (one pass for the per-endpoint rules)', () => {
         assert.deepStrictEqual(pairsWhere(ctx, test), ctx.pairs.filter((p) => test(p.ep)));
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it("analyzeText's context makes the same pairs on demand", () => {
+    fc.assert(
+      fc.property(ctxs, (ctx) => {
+        const lazy = ruleContext(ctx.report, ctx.log, ctx.tls);
+        assert.deepStrictEqual(lazy.pairs, pairEndpoints(ctx.report.endpoints, ctx.log.endpoints));
+        assert.deepStrictEqual(lazy.pairs, ctx.pairs);
+        assert.equal(lazy.pairs, lazy.pairs); // made once
+        assert.deepStrictEqual(runRules(lazy), runRules(ctx));
+      }),
+      { numRuns: 200 },
     );
   });
 
