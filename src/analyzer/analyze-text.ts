@@ -3,7 +3,7 @@
 // (endpoint verdicts, proxy contexts, TLS state, region, missing checks), run the rules (rules/**),
 // then decide the overall verdict. Pure and deterministic; never throws on any string.
 import type { CheckId, ParsedLog, ProxyObservation } from './parse/model';
-import { toEndpoint } from './parse/endpoint-report';
+import { endpointBuilder } from './parse/endpoint-report';
 import { parseLog } from './parse/parse-log';
 import { isAsrMarker } from './parse/script-info';
 import { assessTls } from './parse/tls-assessment';
@@ -12,7 +12,7 @@ import { regionForGeoCode } from './region/regions';
 import type { Endpoint, LogKind, Overall, ProxyContext, RegionInfo, Report, SourceInfo, TextEncoding } from './report';
 import { SCHEMA_VERSION } from './report';
 import { runRules } from './rules';
-import { pairEndpoints, type ReportDraft } from './rules/rule';
+import { ruleContext, type ReportDraft } from './rules/rule';
 
 export interface TextMeta {
   encoding: TextEncoding;
@@ -96,7 +96,7 @@ export function analyzeText(text: string, meta: TextMeta): Report {
   const log = parseLog(input);
   kindWithFileName(log, meta);
   const windows = log.kind === 'windows-backup' || log.kind === 'windows-asr';
-  const endpoints = log.endpoints.map((o) => toEndpoint(o, log.kind, log.proxy));
+  const endpoints = log.endpoints.map(endpointBuilder(log.kind, log.proxy));
   const contexts = log.proxy.map(toProxyContext);
   const tls = assessTls(log.tls, log.osVersion, windows, log.complete);
   const draft: ReportDraft = {
@@ -108,7 +108,7 @@ export function analyzeText(text: string, meta: TextMeta): Report {
     region: regionOf(endpoints),
     missingChecks: missingChecksOf(log),
   };
-  const findings = runRules({ report: draft, log, pairs: pairEndpoints(endpoints, log.endpoints), tls });
+  const findings = runRules(ruleContext(draft, log, tls));
   const withFindings = { ...draft, findings };
   const overall = decideOverall(withFindings);
   return {

@@ -92,10 +92,14 @@ export function looksBinary(bytes: Uint8Array): boolean {
 export function textLooksBinary(text: string): boolean {
   const n = Math.min(text.length, WINDOW * 4);
   if (n === 0) return false;
+  // `bad * 100 > n * 3`, decided inside the loop (bad only grows), with no arithmetic after it: V8
+  // compiles the loop on-stack during the first call, before the code after it has ever run, and
+  // in many processes that code then deoptimised on every later call (--trace-deopt).
+  const limit = n * 3;
   let bad = 0;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
-    if (c === 0 || isControlByte(c) || c === 0xfffd) bad++;
+    if ((c === 0 || isControlByte(c) || c === 0xfffd) && ++bad * 100 > limit) return true;
   }
-  return bad * 100 > n * 3;
+  return false;
 }

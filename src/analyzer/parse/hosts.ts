@@ -5,26 +5,42 @@ import { regionForGeoCode } from '../region/regions';
 import { isDigit, isSpaceCode, trimLine } from './text';
 
 const BACKUP_SUFFIXES = ['.backup.windowsazure.com', '.backup.windowsazure.us', '.backup.windowsazure.cn', '.backup.windowsazure.de'];
-const STORAGE_MARKERS = ['.blob.core.', '.queue.core.', '.table.core.', '.file.core.', '.blob.storage.azure.', '.dfs.core.'];
 const ENTRA_DOMAINS = [
   'microsoftonline.com', 'microsoft.com', 'windows.net', 'microsoftonline.us', 'microsoftonline.de',
   'chinacloudapi.cn', 'microsoftonline.cn', 'microsoftonline-p.com',
 ];
-const ASR_MARKER = '.hypervrecoverymanager.windowsazure.';
+/*
+ * CASE_NOTE — exact pre-checks on the original string. `x.toLowerCase().includes(p)` for a
+ * lower-case ASCII pattern `p` is the same as a non-unicode `/p/i` search on `x` in which every
+ * `k` may also be the Kelvin sign U+212A: only U+0130 (İ → i + U+0307) and U+212A (K → k)
+ * lower-case to ASCII, the `i` of U+0130 is followed by U+0307 (never part of these patterns), and
+ * a non-unicode `/i` never folds other characters into ASCII (both checked over all code points in
+ * test/analyzer/parse/hosts.property.test.ts, which also compares the functions below with their
+ * plain lower-case-first forms).
+ */
+const BACKUP_HINT = /bac[k\u212a]up\.windowsazure\./i;
+const PRIVATE_LINK_HINT = /privatelin[k\u212a]\./i;
+const ASR_MARKERS = /\.hypervrecoverymanager\.windowsazure\.|\.siterecovery\.windowsazure\./i;
+const BACKUP_SUFFIX = /\.bac[k\u212a]up\.windowsazure\.(?:com|us|cn|de)$/i;
+const STORAGE_MARKERS = /\.(?:blob|queue|table|file|dfs)\.core\.|\.blob\.storage\.azure\./i;
+const REC = /-rec/i;
+const LOGIN = /^login/i;
 
-/** Service an endpoint belongs to (report-contract.md "Service of an endpoint"). */
+/**
+ * Service an endpoint belongs to (report-contract.md "Service of an endpoint"). Runs once per new
+ * endpoint while parsing: the markers are matched on the host as printed (CASE_NOTE) instead of
+ * on a lower-cased copy.
+ */
 export function serviceOf(host: string): Service {
-  const h = host.toLowerCase();
-  if (h.includes(ASR_MARKER) || h.includes('.siterecovery.windowsazure.')) return 'site-recovery';
-  for (const s of BACKUP_SUFFIXES) {
-    if (h.endsWith(s)) {
-      const first = h.slice(0, h.indexOf('.'));
-      // pod01-rec2, pod01-rec1 … and the private-endpoint form <vault>-ab-pod01-rec2
-      return first.includes('-rec') ? 'file-recovery' : 'azure-backup';
-    }
+  if (ASR_MARKERS.test(host)) return 'site-recovery';
+  if (BACKUP_SUFFIX.test(host)) {
+    // pod01-rec2, pod01-rec1 … and the private-endpoint form <vault>-ab-pod01-rec2: "-rec" in the first label
+    const rec = host.search(REC);
+    return rec !== -1 && rec + 4 <= host.indexOf('.') ? 'file-recovery' : 'azure-backup';
   }
-  for (const m of STORAGE_MARKERS) if (h.includes(m)) return 'azure-storage';
-  if (h.startsWith('login')) {
+  if (STORAGE_MARKERS.test(host)) return 'azure-storage';
+  if (LOGIN.test(host)) {
+    const h = host.toLowerCase();
     const dot = h.indexOf('.');
     if (dot > 0) {
       const rest = h.slice(dot + 1);
@@ -39,6 +55,8 @@ export function serviceOf(host: string): Service {
  * sovereign suffixes), lower-case; undefined for any other host or an unknown code.
  */
 export function geoOfHost(host: string): string | undefined {
+  // Most hosts are not Backup names: rule them out without a lower-cased copy (see CASE_NOTE).
+  if (!BACKUP_HINT.test(host)) return undefined;
   const h = host.toLowerCase();
   for (const s of BACKUP_SUFFIXES) {
     if (!h.endsWith(s)) continue;
@@ -96,6 +114,10 @@ export function isIpAddress(s: string): boolean {
 
 /** RFC 1918 (10/8, 172.16/12, 192.168/16) or IPv6 unique-local (fc00::/7). */
 export function isPrivateAddress(addr: string): boolean {
+  // 10/8, 172.16/12, 192.168/16 start with '1' (or a leading '0': "010.x"), fc/fd with 'f': one
+  // character rules out most public addresses without parsing them.
+  const c0 = addr.charCodeAt(0);
+  if (c0 !== 0x31 && c0 !== 0x30 && c0 !== 0x66 && c0 !== 0x46) return false;
   const v4 = parseIPv4(addr);
   if (v4 !== -1) {
     const a = Math.floor(v4 / 0x1000000);
@@ -112,6 +134,7 @@ export function isPrivateAddress(addr: string): boolean {
  * `ak.privatelink.msidentity.com` behind login.microsoftonline.com are not.
  */
 export function isPrivateLinkName(name: string): boolean {
+  if (!PRIVATE_LINK_HINT.test(name)) return false; // no lower-cased copy for the usual name (CASE_NOTE)
   const n = name.toLowerCase();
   const i = n.indexOf('privatelink.');
   if (i === -1) return false;
@@ -230,8 +253,55 @@ export function matchesNoProxy(entry: string, host: string): boolean {
   return h === p || h.endsWith('.' + p);
 }
 
+/**
+ * `(host) => entries.some((e) => matchesWindowsBypass(e, host))` (or matchesNoProxy), with the
+ * entries trimmed and lower-cased once: the report asks it for every endpoint of the log, and the
+ * plain form lower-cased each entry and the host once per pair.
+ */
+export function bypassMatcher(entries: readonly string[], style: 'windows' | 'no-proxy'): (host: string) => boolean {
+  const exact = new Set<string>();
+  const globs: string[][] = [];
+  const suffixes: string[] = []; // no_proxy: ".suffix" matches itself as a suffix and "suffix" exactly
+  let local = false;
+  let any = false;
+  for (const entry of entries) {
+    let p = trimLine(entry).toLowerCase();
+    if (style === 'windows') {
+      if (p.length === 0) continue;
+      if (p === '<local>') local = true;
+      else if (p.includes('*')) globs.push(p.split('*'));
+      else exact.add(p);
+      continue;
+    }
+    if (p === '*') any = true;
+    if (p.startsWith('*.')) p = p.slice(1);
+    if (p.length === 0) continue;
+    if (p.startsWith('.')) {
+      suffixes.push(p);
+      exact.add(p.slice(1));
+    } else {
+      exact.add(p);
+      suffixes.push('.' + p);
+    }
+  }
+  if (any) return () => true;
+  if (!local && exact.size === 0 && globs.length === 0 && suffixes.length === 0) return () => false;
+  return (host) => {
+    const h = host.toLowerCase();
+    if (local && !h.includes('.')) return true;
+    if (exact.has(h)) return true;
+    for (const g of globs) if (partsMatch(g, h)) return true;
+    for (const s of suffixes) if (h.endsWith(s)) return true;
+    return false;
+  };
+}
+
 function globMatch(pattern: string, text: string): boolean {
-  const parts = pattern.split('*');
+  return partsMatch(pattern.split('*'), text);
+}
+
+/** globMatch on a pattern already split on '*' (at least one part). */
+function partsMatch(parts: readonly string[], text: string): boolean {
   const first = parts[0] as string;
   const last = parts[parts.length - 1] as string;
   if (!text.startsWith(first)) return false;

@@ -6,7 +6,7 @@
 // read" are two cases).
 import type { Evidence } from '../report';
 import { ctxOf, mergeEvidence } from './proxy-context';
-import type { Rule } from './rule';
+import { pairsWhere, type Rule } from './rule';
 
 const DIRECT_SERVICES = new Set(['azure-backup', 'azure-storage', 'entra-id']);
 
@@ -18,7 +18,7 @@ export const proxyNotSetForSystem: Rule = {
     if (!user || !system || !user.found || !user.enabled || system.enabled) return [];
     if (ctx.log.deniedContexts.includes('system')) return [];
     if (!system.found && !ctx.log.proxy.some((o) => o.context === 'system' && o.notFound && !o.denied)) return [];
-    const failed = ctx.pairs.filter((p) => DIRECT_SERVICES.has(p.ep.service) && p.ep.tcp === 'failed');
+    const failed = pairsWhere(ctx, (ep) => DIRECT_SERVICES.has(ep.service) && ep.tcp === 'failed');
     const hosts: string[] = [];
     for (const p of failed) if (!hosts.includes(p.ep.host)) hosts.push(p.ep.host);
     const tcpLines: Evidence[] = [];

@@ -12,8 +12,7 @@ export const tcpTestBypassesProxy: Rule = {
   run: (ctx) => {
     const enabled = ctx.report.proxy.contexts.filter((c) => c.found && c.enabled);
     if (enabled.length === 0) return [];
-    const tested = ctx.report.endpoints.filter((e) => e.tcp !== 'not-tested');
-    if (tested.length === 0) return [];
+    if (!ctx.report.endpoints.some((e) => e.tcp !== 'not-tested')) return [];
     const first = [...enabled].sort((a, b) => PREFERENCE.indexOf(a.context) - PREFERENCE.indexOf(b.context))[0];
     const finding: Finding = {
       code: 'TCP_TEST_BYPASSES_PROXY',
