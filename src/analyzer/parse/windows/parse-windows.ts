@@ -17,7 +17,7 @@ import {
   addAddress, addEvidence, EndpointTable, newProxyObservation, newTlsObservation, type CheckId, type ParsedLog,
   type ProxyObservation,
 } from '../model';
-import { ANALYSIS_MAX, evidence, isSeparator, isSpaceCode, trimLine } from '../text';
+import { ANALYSIS_MAX, evidence, flatCopy, isSeparator, isSpaceCode, trimLine } from '../text';
 import { isCompletionLine, isTranscriptEnd, readHeaderLine, type HeaderFacts } from './transcript-header';
 import { isWinInetHeader, WinHttpReader, WinInetReader, type WinInetContext } from './proxy-section';
 import { TlsReader } from './tls-section';
@@ -98,14 +98,6 @@ interface QuietLine {
 
 /** Error-record lines after the message that are remembered (the script prints 7). */
 const QUIET_MEMO_SLOTS = 12;
-
-/**
- * A copy of `s` as one flat string: `text.startsWith(p, i)` is only fast with such a `p` (not with
- * a slice of a bigger string, which the lines are).
- */
-function flatCopy(s: string): string {
-  return s.split('').join('');
-}
 
 type Section = 'header' | 'getinfo' | 'proxy' | 'winhttp' | 'checks' | 'tls' | 'asr-proxy' | 'done';
 
