@@ -173,5 +173,90 @@ describe('Windows parser fast path = general path', () => {
       const noVersion = join([...winHeader({ outputFile: 'C:\\x.log' }), ...winProxy(), ...winTnc(HOST, 443), ...iwr, ...winEnd()]);
       sameBothWays(noVersion);
     });
+
+    describe('error-record lines remembered from earlier blocks', () => {
+      const hosts = ['a1.blob.core.windows.net', 'a2.blob.core.windows.net', 'a3.blob.core.windows.net', 'a4.blob.core.windows.net'];
+      /** error records of the same form in every block, the last one's line `i` replaced by `line` */
+      function repeated(error: string, i: number, line: string, fqid?: string): string {
+        const blocks = hosts.map((h) => winIwr(h, { error, fqid }));
+        const last = blocks[blocks.length - 1] as string[];
+        last[i] = line;
+        return log(blocks.flatMap((b, k) => [winTnc(hosts[k] as string, 443), b]));
+      }
+      const UNKNOWN = 'Something else entirely';
+      const record = winIwr(HOST, { error: UNKNOWN, fqid: 'IEDOMNotSupportex' });
+      const first = record.findIndex((l) => l.startsWith('Invoke-webRequest :'));
+
+      it('a line identical but for one byte, which is not a no-op, in the place of a remembered one', () => {
+        const cases: [number, string][] = [
+          // 'IEDOMNotSupported' on a '+' line marks the IE engine error (the remembered line has 'IEDOMNotSupportex')
+          [record.length - 2, (record[record.length - 2] as string).replace('IEDOMNotSupportex', 'IEDOMNotSupported')],
+          // the Site Recovery marker ('asr_check_nw') where the remembered line has 'asr_check_nx'
+          [first + 1, 'At C:\\work\\asr_check_nw.ps1:96 char:15'],
+          // 'statuscode' on a '~' line is a result line
+          [first + 3, '~~~~~~~~~~~~~~~~~~~~~~~~~~~~ StatusCode: 200'],
+        ];
+        for (const [i, changed] of cases) {
+          const before = repeated(UNKNOWN, i, record[i] as string, 'IEDOMNotSupportex');
+          // the remembered form of the line, one byte away from `changed` where it matters
+          const remembered = i === first + 1 ? 'At C:\\work\\asr_check_nx.ps1:96 char:15' : i === first + 3 ? '~~~~~~~~~~~~~~~~~~~~~~~~~~~~ StatusCodf: 200' : (record[i] as string);
+          const withMemo = (line: string): string => {
+            const blocks = hosts.map((h) => winIwr(h, { error: UNKNOWN, fqid: 'IEDOMNotSupportex' }));
+            for (const b of blocks) b[i] = remembered;
+            (blocks[blocks.length - 1] as string[])[i] = line;
+            return log(blocks.flatMap((b, k) => [winTnc(hosts[k] as string, 443), b]));
+          };
+          assert.equal(remembered.length, changed.length);
+          sameBothWays(before);
+          const quiet = parseWindows(withMemo(remembered));
+          const loud = parseWindows(withMemo(changed));
+          // the change is seen (else this case would prove nothing), and both paths agree on it
+          assert.notDeepStrictEqual(loud, quiet, changed);
+          sameBothWays(withMemo(changed));
+        }
+      });
+
+      it('every one-byte change of every line of a repeated error record', () => {
+        const lines = record.slice(first);
+        const bytes = ['d', 'e', 'D', '_', ':', '\\', ' ', 'x', '\u0130', '\u212a', '"', '#', '-'];
+        const arb = fc.record({ line: fc.nat(lines.length - 1), at: fc.nat(200), c: fc.constantFrom(...bytes) });
+        fc.assert(
+          fc.property(arb, ({ line, at, c }) => {
+            const l = lines[line] as string;
+            const j = at % l.length;
+            sameBothWays(repeated(UNKNOWN, first + line, l.slice(0, j) + c + l.slice(j + 1), 'IEDOMNotSupportex'));
+          }),
+          { numRuns: 150 },
+        );
+      });
+
+      it('a remembered line in another block kind, another place of the record, or a block without its message', () => {
+        for (let i = first; i < record.length; i++) {
+          const l = record[i] as string;
+          const blocks = hosts.map((h) => winIwr(h, { error: NOT_FOUND }));
+          const base = blocks.flatMap((b, k) => [winTnc(hosts[k] as string, 443), b]);
+          // after the last block's TRY line of Test-NetConnection, in place of its result
+          sameBothWays(log([...base, [...winTnc(HOST, 443).slice(0, 2), l]]));
+          // shifted by one line in the last web block
+          const shifted = winIwr(HOST, { error: NOT_FOUND });
+          shifted.splice(first, 0, l);
+          sameBothWays(log([...base, shifted]));
+          // a web block whose message came only from 'Invoke-webRequest :' (no PS> line)
+          const noPs = winIwr(HOST, { error: NOT_FOUND }).filter((x) => !x.startsWith('PS>'));
+          sameBothWays(log([...base, noPs]));
+          // the same line before the message
+          const early = winIwr(HOST, { error: NOT_FOUND });
+          early.splice(first - 1, 0, l);
+          sameBothWays(log([...base, early]));
+        }
+      });
+
+      it('Site Recovery markers on a repeated line, and lines with an IPv6 address read after a colon', () => {
+        const asrLine = 'At C:\\work\\ASR_Check_NW_ver1.0.ps1:96 char:15';
+        const blocks = hosts.map((h) => winIwr(h, { error: NOT_FOUND }).map((l) => (l.startsWith('At ') ? asrLine : l)));
+        sameBothWays(log(blocks.flatMap((b, k) => [winTnc(hosts[k] as string, 443), b])));
+        for (const ip of ['::1', '::ffff:20.1.2.3', ':', '2001:db8::1']) sameBothWays(log([winTnc(HOST, 443, { ip }), winIwr(HOST)]));
+      });
+    });
   });
 });

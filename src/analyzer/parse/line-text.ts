@@ -201,27 +201,3 @@ export class LineText {
     return this.lower().lastIndexOf(p, from);
   }
 }
-
-/**
- * Whether a literal (case-sensitive) string occurs in a range of a text, for ranges asked about in
- * increasing order: one native forward search per occurrence instead of one per line (like
- * WordIndex, without case folding).
- */
-export class Occurrences {
-  /** the first occurrence at or after the last range asked about (text.length + 1: none) */
-  private at = -1;
-
-  constructor(
-    private readonly text: string,
-    private readonly s: string,
-  ) {}
-
-  /** `text.slice(start, end).includes(s)` */
-  within(start: number, end: number): boolean {
-    if (this.at < start) {
-      const i = this.text.indexOf(this.s, start);
-      this.at = i === -1 ? this.text.length + 1 : i;
-    }
-    return this.at + this.s.length <= end;
-  }
-}

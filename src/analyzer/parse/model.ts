@@ -110,10 +110,21 @@ export function newProxyObservation(context: ProxyContextName): ProxyObservation
   return { context, found: false, enabled: false, server: null, bypass: [], denied: false, notFound: false, evidence: [] };
 }
 
+/**
+ * The empty list every endpoint starts with for `addresses` and `aliases` (most never get an
+ * alias): one array instead of two per endpoint, which all live until the report is built (the
+ * garbage collector copies them). Never pushed onto: `appended` makes a new array for the first
+ * item, and the report copies the lists.
+ */
+const NO_STRINGS: string[] = [];
+
 /** Endpoints keyed by host + port, in order of first appearance. */
 export class EndpointTable {
-  /** by host, then its ports (almost always one): no "host:port" key string per lookup */
-  private readonly byHost = new Map<string, EndpointObservation[]>();
+  /**
+   * by host, then its ports: the endpoint itself for a host with one port (almost all), an array
+   * for more. No "host:port" key string, and no array per endpoint (they live as long as the table).
+   */
+  private readonly byHost = new Map<string, EndpointObservation | EndpointObservation[]>();
   readonly list: EndpointObservation[] = [];
   /** the last endpoint asked for: a web request usually follows the TCP test of the same host */
   private last: EndpointObservation | undefined;
@@ -129,23 +140,27 @@ export class EndpointTable {
   private lookUp(host: string, port: number, line: number): EndpointObservation {
     const same = this.byHost.get(host);
     if (same !== undefined) {
-      for (const ep of same) if (ep.port === port) return ep;
+      if (!Array.isArray(same)) {
+        if (same.port === port) return same;
+      } else for (const ep of same) if (ep.port === port) return ep;
     }
     // every field from the start (optional ones undefined): one object shape for all endpoints
     const ep: EndpointObservation = {
-      host, port, service: serviceOf(host), firstLine: line, dns: 'unknown', addresses: [], aliases: [], tcp: 'not-tested',
+      host, port, service: serviceOf(host), firstLine: line, dns: 'unknown', addresses: NO_STRINGS, aliases: NO_STRINGS, tcp: 'not-tested',
       http: 'not-tested', httpDetail: undefined, httpCause: undefined, httpStatus: undefined, httpNote: undefined,
       webStarted: false, webScheme: undefined, cut: false, proxyProven: undefined, proxyRefused: undefined, evidence: [], aspects: [],
     };
-    if (same !== undefined) same.push(ep);
-    else this.byHost.set(host, [ep]);
+    if (same === undefined) this.byHost.set(host, ep);
+    else if (Array.isArray(same)) same.push(ep);
+    else this.byHost.set(host, [same, ep]);
     this.list.push(ep);
     return ep;
   }
 
   find(host: string, port: number): EndpointObservation | undefined {
     const same = this.byHost.get(host);
-    if (same !== undefined) for (const ep of same) if (ep.port === port) return ep;
+    if (same === undefined || !Array.isArray(same)) return same !== undefined && same.port === port ? same : undefined;
+    for (const ep of same) if (ep.port === port) return ep;
     return undefined;
   }
 }

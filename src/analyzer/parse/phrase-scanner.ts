@@ -95,12 +95,24 @@ export class PhraseScanner {
     this.groupsAt = groupsAt;
   }
 
+  /** The automaton's state where the last scan ended (to go on from there: see scanRange). */
+  state = 0;
+
   /** Bit g is set when some phrase of group g occurs in `s.toLowerCase()`. */
   scan(s: string): number {
+    return this.scanRange(s, 0, s.length, 0);
+  }
+
+  /**
+   * The groups of the phrases that end in s[from, to) when the scan starts there in `state` (0: the
+   * start; else a `this.state` left by an earlier scan of the text before `from`). The automaton
+   * is deterministic: going on from the state a scan of a prefix left gives exactly what a scan of
+   * the whole string gives, with the prefix's groups added.
+   */
+  scanRange(s: string, from: number, to: number, state: number): number {
     const { column, next, shift, groupsAt } = this;
-    let state = 0;
     let found = 0;
-    for (let i = 0; i < s.length; i++) {
+    for (let i = from; i < to; i++) {
       // column 0 (a character no phrase uses) leads every state back to the root
       const col = column[s.charCodeAt(i)] as number;
       if (col === DOTTED_I) {
@@ -112,6 +124,7 @@ export class PhraseScanner {
       state = next[(state << shift) + col] as number;
       found |= groupsAt[state] as number;
     }
+    this.state = state;
     return found;
   }
 }

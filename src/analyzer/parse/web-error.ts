@@ -3,7 +3,7 @@
 // it something nobody knows (inconclusive, never success). Substring checks only.
 import type { HttpFailureCause } from '../report';
 import { PhraseScanner } from './phrase-scanner';
-import { isDigit } from './text';
+import { flatCopy, isDigit } from './text';
 
 export type WebOutcome =
   | { state: 'ok'; status?: number; note?: 'ie-engine-unavailable' }
@@ -92,12 +92,36 @@ const PHRASES: readonly (readonly string[])[] = [
 const SCANNER = new PhraseScanner(PHRASES);
 
 /**
+ * Storage errors repeat one text up to a unique `RequestId:…` (80 000 times in a big log): the
+ * scan of the last such prefix is remembered (a flat copy, the automaton's state and groups
+ * there) and a message that starts with it is scanned from there on. Exact: the automaton is
+ * deterministic, so the same prefix leaves the same state. Only a cache: the answer never depends
+ * on an earlier message.
+ */
+const prefixMemo = { text: '', state: 0, found: 0 };
+const PREFIX_END = 'RequestId:';
+
+/** SCANNER.scan(m) */
+function scanMessage(m: string): number {
+  const r = m.indexOf(PREFIX_END);
+  if (r === -1) return SCANNER.scan(m);
+  const p = r + PREFIX_END.length;
+  const memo = prefixMemo;
+  if (memo.text.length === p && m.startsWith(memo.text)) return memo.found | SCANNER.scanRange(m, p, m.length, memo.state);
+  const found = SCANNER.scanRange(m, 0, p, 0);
+  memo.text = flatCopy(m.slice(0, p));
+  memo.state = SCANNER.state;
+  memo.found = found;
+  return found | SCANNER.scanRange(m, p, m.length, memo.state);
+}
+
+/**
  * Outcome of one web-request error message (the text after `Invoke-WebRequest :` or inside
  * `PS>TerminatingError(...)`), English or Japanese, with or without quotes.
  */
 export function classifyWebError(message: string): WebOutcome {
   const m = message.length > 4096 ? message.slice(0, 4096) : message;
-  const found = SCANNER.scan(m); // as if lower-cased
+  const found = scanMessage(m); // as if lower-cased
   const has = (group: number): boolean => (found & (1 << group)) !== 0;
   // every Japanese phrase below starts with a kana or kanji: without any, none of them can match
   const ja = JAPANESE_SCRIPT.test(m);

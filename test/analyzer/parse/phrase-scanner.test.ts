@@ -26,6 +26,17 @@ describe('PhraseScanner', () => {
       { numRuns: 5000 },
     );
   });
+  it('a scan continued from the state a prefix left gives the whole string\'s groups', () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 10 }).map((p) => p.join('')), fc.nat(), (s, cut) => {
+        const at = s.length === 0 ? 0 : cut % (s.length + 1);
+        const head = scanner.scanRange(s, 0, at, 0);
+        assert.equal(head, expected(s.slice(0, at)));
+        assert.equal(head | scanner.scanRange(s, at, s.length, scanner.state), expected(s));
+      }),
+      { numRuns: 3000 },
+    );
+  });
   it('examples: nested and overlapping phrases, case, İ and the Kelvin sign', () => {
     assert.equal(scanner.scan('The Remote Name Could Not Be Resolved'), 1 << 1);
     assert.equal(scanner.scan('TIMEOUT'), (1 << 0) | (1 << 4)); // and the 'i'

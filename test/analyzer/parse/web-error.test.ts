@@ -46,3 +46,37 @@ describe('classifyWebError', () => {
     assert.equal(statusInParens('(0x80072EE2) (12) (1234)'), undefined);
   });
 });
+
+describe('classifyWebError after messages with the same text before "RequestId:"', () => {
+  const STORAGE = 'InvalidQueryParameterValueValue for one of the query parameters specified in the request URI is invalid. RequestId:';
+  /** the answer with no remembered prefix that fits `m` */
+  const fresh = (m: string): string => {
+    classifyWebError('RequestId:x');
+    return JSON.stringify(classifyWebError(m));
+  };
+  const tails = ['abc Time:2024-01-01T00:00:00Z', 'timeout-1234 Time:x', 'x the handshake failed', 'unable to connect', '', 'is not recognized'];
+  const heads = [STORAGE, STORAGE.replace('Value for', 'Value fox'), 'The operation has timed out. RequestId:', 'The operation has tamed out. RequestId:', 'Invoke-WebRequest : RequestId:', 'A RequestId:', 'RequestId:'];
+
+  it('gives what the message alone gives, whatever came before (phrases in the unique part, heads one byte apart)', () => {
+    for (const h1 of heads) {
+      for (const h2 of heads) {
+        for (const t of tails) {
+          const m = h2 + t;
+          const expected = fresh(m);
+          classifyWebError('RequestId:x');
+          classifyWebError(`${h1}zzz Time:1`);
+          classifyWebError(`${h1}zzz Time:2`);
+          assert.equal(JSON.stringify(classifyWebError(m)), expected, `${h1} then ${m}`);
+        }
+      }
+    }
+  });
+
+  it('a phrase in the unique part of a storage message decides as it would alone', () => {
+    classifyWebError(`${STORAGE}aaa Time:1`);
+    assert.deepEqual(classifyWebError(`${STORAGE}timeout Time:1`), { state: 'failed', cause: 'timeout' });
+    assert.deepEqual(classifyWebError(`${STORAGE}abc Time:1`), { state: 'ok' });
+    assert.deepEqual(classifyWebError(`${STORAGE.replace('InvalidQuery', 'InvalidQuerx')}abc Time:1`), { state: 'ok' });
+    assert.deepEqual(classifyWebError('InvalidQuerxParameterValueValue RequestId:abc'), { state: 'inconclusive' });
+  });
+});

@@ -12,12 +12,12 @@ import { parseTryCommand, readScriptTryLine, tryLineBody, type TryCommand } from
 import { WebRequestBlock } from '../blocks/web-request-block';
 import { parseLooseDate } from '../dates';
 import { forEachLineRange } from '../lines';
-import { LineText, Occurrences, WordIndex } from '../line-text';
+import { LineText, WordIndex } from '../line-text';
 import {
   addAddress, addEvidence, EndpointTable, newProxyObservation, newTlsObservation, type CheckId, type ParsedLog,
   type ProxyObservation,
 } from '../model';
-import { ANALYSIS_MAX, evidence, isSeparator, isSpaceCode, trimLine } from '../text';
+import { ANALYSIS_MAX, evidence, flatCopy, isSeparator, isSpaceCode, trimLine } from '../text';
 import { isCompletionLine, isTranscriptEnd, readHeaderLine, type HeaderFacts } from './transcript-header';
 import { isWinInetHeader, WinHttpReader, WinInetReader, type WinInetContext } from './proxy-section';
 import { TlsReader } from './tls-section';
@@ -86,6 +86,19 @@ function isCommandOutput(line: LineText): boolean {
   }
 }
 
+/** A line of an error record the fast path proved a no-op (see WindowsParser.quietWebLine). */
+interface QuietLine {
+  /** the line, trimmed, as a flat string ('\u0000' until one was proven twice) */
+  text: string;
+  /** it has a '_': quiet only once the script version is known */
+  underscore: boolean;
+  /** the last line proven quiet at this place, not yet copied */
+  seen: string | undefined;
+}
+
+/** Error-record lines after the message that are remembered (the script prints 7). */
+const QUIET_MEMO_SLOTS = 12;
+
 type Section = 'header' | 'getinfo' | 'proxy' | 'winhttp' | 'checks' | 'tls' | 'asr-proxy' | 'done';
 
 class WindowsParser {
@@ -131,32 +144,24 @@ class WindowsParser {
   private readonly tncFacts: TncFacts = { succeeded: false, address: undefined, hostStart: 0, hostEnd: 0 };
   /** a run of '-' as long as the last separator the fast path saw (the same text as that line) */
   private dashes = '';
-  // Where words and characters the fast path must rule out on a line occur: found by native
-  // forward searches, so a line is checked without looking at each of its characters (at 2–3 ns
-  // a character, that alone would cost more than the rest of the analysis).
-  private readonly statusWord: WordIndex;
-  private readonly ieWord: WordIndex;
-  private readonly asrWords: WordIndex[];
-  private readonly underscore: Occurrences;
-  /** the words parseTncResultLine looks for, in lower case (as a host on a `Result of tnc` line has them) */
-  private readonly tncWords: Occurrences[];
-  private readonly drivePath: Occurrences;
-  /** U+0130 / U+212A: the only characters whose lower case is ASCII (see line-text.ts) */
-  private readonly exotic: Occurrences[];
+  /** a second line object for the fast path's checks of one line (the general path's stays untouched) */
+  private readonly probe = new LineText();
+  /**
+   * The error-record lines after a web request's message that were proven no-ops (see quietWebLine),
+   * by their distance from the message line: the script prints the same bytes there in every block.
+   */
+  private readonly quietMemo: (QuietLine | undefined)[] = [];
+  /** the line of the current web block's message when the fast path read it (-1: none) */
+  private messageLine = -1;
 
   constructor(
     private readonly text: string,
     readonly fast: boolean,
   ) {
-    this.statusWord = new WordIndex(text, 'statuscode');
-    this.ieWord = new WordIndex(text, 'iedomnotsupported');
-    // asked on nearly every line of a web-request block
-    this.current.useIndexes([this.statusWord, this.ieWord]);
-    this.asrWords = [new WordIndex(text, 'asr_check_nw'), new WordIndex(text, 'check_asr_nw')];
-    this.underscore = new Occurrences(text, '_');
-    this.tncWords = [new Occurrences(text, 'ipaddress'), new Occurrences(text, 'tcptestsucceeded')];
-    this.drivePath = new Occurrences(text, ':\\');
-    this.exotic = [new Occurrences(text, '\u0130'), new Occurrences(text, '\u212a')];
+    // Without the fast path, words asked on most lines of a web-request block come from one forward
+    // scan of the whole text. With it, the general path sees few lines, and a scan would cost a
+    // full pass over the text per word (the lines' own searches are cheaper then).
+    if (!fast) this.current.useIndexes([new WordIndex(text, 'statuscode'), new WordIndex(text, 'iedomnotsupported')]);
   }
 
   private seeCheck(c: CheckId): void {
@@ -374,6 +379,7 @@ class WindowsParser {
   /** The block of a TRY line's command (after the previous block was closed). */
   private openCommand(no: number, t: string, cmd: TryCommand): CommandBlock {
     this.sectionClosed = false;
+    this.messageLine = -1;
     if (this.section !== 'tls' && this.section !== 'done') this.section = 'checks';
     const block = openBlock(cmd, no, t, this.blockEnv);
     this.block = block;
@@ -423,7 +429,7 @@ class WindowsParser {
       case 0x61:
       case 0x49:
       case 0x69:
-        done = block instanceof WebRequestBlock && block.hasMessage() && this.quietWebLine(a, b);
+        done = block instanceof WebRequestBlock && block.hasMessage() && this.quietWebLine(no, a, b);
         break;
       default:
         done = false;
@@ -465,7 +471,9 @@ class WindowsParser {
     // (the host on the line is only read when the block has none)
     const f = this.tncFacts;
     if (block.endpoint === undefined || !readTncResultAt(this.text, a, b, f)) return false;
-    if (this.tncWords[0]!.within(f.hostStart, f.hostEnd) || this.tncWords[1]!.within(f.hostStart, f.hostEnd)) return false;
+    // the host is short: searching it is cheaper than a forward search of the whole text
+    const host = this.text.slice(f.hostStart, f.hostEnd);
+    if (host.includes('ipaddress') || host.includes('tcptestsucceeded')) return false;
     block.readResult(no, this.text.slice(a, b), f.succeeded, f.address, b - a <= 300);
     return true;
   }
@@ -486,42 +494,68 @@ class WindowsParser {
 
   private fastErrorMessage(no: number, block: WebRequestBlock, a: number, b: number): boolean {
     const q = errorQuoteAt(this.text, a, b);
-    // feed's first branch takes any line with 'statuscode' (its WordIndex answers as includes does);
-    // a '_' would need scriptInfo: left to the general path
-    if (q === -1 || this.statusWord.within(a, b) !== -1 || this.quietScriptInfo(a, b) === undefined) return false;
+    if (q === -1) return false;
+    // feed's first branch takes any line with 'statuscode'; a '_' may need scriptInfo: both left to the general path
+    const line = this.probe.reset(this.text.slice(a, b));
+    if (line.includes('statuscode') || !this.quietScriptInfo(line)) return false;
     // not a completion line ('P'), command output ('ps>'): feed's PS> branch
-    block.readErrorMessage(no, this.text.slice(a, b), trimLine(this.text.slice(q + 1, b - 1)));
+    block.readErrorMessage(no, line.t, trimLine(this.text.slice(q + 1, b - 1)));
+    this.messageLine = block.hasMessage() ? no : -1;
     return true;
   }
 
   /**
    * The rest of an error record once the block has its message (`Invoke-webRequest : …`, `At
-   * C:\\…`, `+ …`, `~~~`): command output (so no section title or access check), not a completion
+   * C:\…`, `+ …`, `~~~`): command output (so no section title or access check), not a completion
    * line (first character), no 'statuscode' (feed's result branch) or 'iedomnotsupported' (its '+'
-   * branch); feed then returns at once. Checked without a line string: first characters, then
-   * forward searches.
+   * branch); feed then returns at once.
+   *
+   * The script prints the same bytes at the same place of every error record, so a line proven
+   * quiet is remembered (a flat copy, by its distance from the message line) and the same bytes
+   * there in a later block are a no-op too: the proof above reads nothing but the line's bytes and
+   * the block state this is called in (a web-request block with its message, in the checks
+   * section), except for a '_', which is quiet only once the script version is known (see
+   * quietScriptInfo): that is kept with the memo and checked again.
    */
-  private quietWebLine(a: number, b: number): boolean {
+  private quietWebLine(no: number, a: number, b: number): boolean {
     const text = this.text;
+    const k = this.messageLine >= 0 ? no - this.messageLine - 1 : -1;
+    const memo = k >= 0 && k < QUIET_MEMO_SLOTS ? this.quietMemo[k] : undefined;
+    if (memo !== undefined && memo.text.length === b - a && text.startsWith(memo.text, a)) {
+      return !memo.underscore || this.scriptVersion !== undefined;
+    }
     const c = text.charCodeAt(a);
+    const line = this.probe.reset(text.slice(a, b));
+    const t = line.t;
     let ok: boolean;
     if (c === 0x2b || c === 0x7e) ok = true;
-    else if (c === 0x41 || c === 0x61) ok = (text.charCodeAt(a + 1) | 0x20) === 0x74 && text.charCodeAt(a + 2) === 0x20 && this.drivePath.within(a, b);
+    else if (c === 0x41 || c === 0x61) ok = (text.charCodeAt(a + 1) | 0x20) === 0x74 && text.charCodeAt(a + 2) === 0x20 && t.includes(':\\');
     else ok = text.startsWith('Invoke-webRequest', a);
-    return ok && this.statusWord.within(a, b) === -1 && this.ieWord.within(a, b) === -1 && this.quietScriptInfo(a, b) !== undefined;
+    if (!ok || line.includes('statuscode') || line.includes('iedomnotsupported')) return false;
+    const underscore = t.includes('_');
+    // quiet by its bytes alone (no '_', or no Site Recovery marker), or only by the parser's state
+    const byBytes = !underscore || !hasAsrMarker(line);
+    const quiet = this.quietScriptInfo(line);
+    if (quiet && byBytes && k >= 0 && k < QUIET_MEMO_SLOTS) {
+      // copied once the same line came twice: lines that change in every block are not copied
+      if (memo === undefined) this.quietMemo[k] = { text: '\u0000', underscore: true, seen: t };
+      else if (memo.seen === t) {
+        memo.text = flatCopy(t);
+        memo.underscore = underscore;
+        memo.seen = undefined;
+      } else memo.seen = t;
+    }
+    return quiet;
   }
 
   /**
-   * What `line` does for a line (text[a, b), trimmed) through scriptInfo when that changes
-   * nothing: true (nothing to do); undefined when scriptInfo could change something (the general
-   * path must run). Without a line string: a line with no '_' is never looked at; once the
-   * version is known, only the Site Recovery markers matter, and with no U+0130 / U+212A on the
-   * line they occur exactly where an ASCII-case-insensitive search finds them.
+   * Whether `line` (trimmed, from the checks section) goes through scriptInfo without changing
+   * anything: a line with no '_' is never looked at; once the version is known, only the Site
+   * Recovery markers matter. False when scriptInfo could change something (the general path must run).
    */
-  private quietScriptInfo(a: number, b: number): true | undefined {
-    if ((this.scriptVersion !== undefined && this.asr) || !this.underscore.within(a, b)) return true;
-    if (this.scriptVersion === undefined || this.exotic[0]!.within(a, b) || this.exotic[1]!.within(a, b)) return undefined;
-    return this.asrWords[0]!.within(a, b) === -1 && this.asrWords[1]!.within(a, b) === -1 ? true : undefined;
+  private quietScriptInfo(line: LineText): boolean {
+    if ((this.scriptVersion !== undefined && this.asr) || !line.t.includes('_')) return true;
+    return this.scriptVersion !== undefined && !hasAsrMarker(line);
   }
 
   /** Section titles that are not '#' lines. Returns true when the line was one. */

@@ -92,6 +92,8 @@ export function readTncResultAt(text: string, a: number, b: number, out: TncFact
   const he = text.indexOf(' IPaddress ', hs);
   const as = he + ' IPaddress '.length;
   const ae = text.indexOf(' / TcpTestSucceeded: ', as);
+  // parseTncResultLine skips ':' after the keyword (`IPaddress: x`), so it would not read '::1' whole
+  if (text.charCodeAt(as) === 0x3a) return false;
   out.succeeded = b - ae === ' / TcpTestSucceeded: True'.length;
   // an empty address leaves '/' as the word after IPaddress, which is no address
   const addr = ae > as ? text.slice(as, ae) : '';
