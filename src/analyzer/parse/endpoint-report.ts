@@ -86,6 +86,11 @@ export function toEndpoint(obs: EndpointObservation, kind: LogKind, proxies: rea
   return buildEndpoint(obs, viaProxyOf(obs, kind, proxies));
 }
 
+/** The parser shares one empty list among endpoints without addresses / aliases; a report entry owns its lists. */
+function own(list: string[]): string[] {
+  return list.length === 0 ? [] : list;
+}
+
 /**
  * The report entry of one observation. It takes over the observation's arrays (addresses,
  * aliases, evidence) instead of copying them: the parsed log is private to analyzeText and dropped
@@ -108,20 +113,20 @@ function buildEndpoint(obs: EndpointObservation, viaProxy: boolean): Endpoint {
   if (geo === undefined && obs.httpCause === undefined && obs.httpStatus === undefined && obs.httpNote === undefined) {
     if (obs.httpDetail !== undefined) {
       return {
-        host: obs.host, port: obs.port, service, dns, addresses: obs.addresses, aliases: obs.aliases, tcp: obs.tcp, http: obs.http,
+        host: obs.host, port: obs.port, service, dns, addresses: own(obs.addresses), aliases: own(obs.aliases), tcp: obs.tcp, http: obs.http,
         httpDetail: obs.httpDetail, viaProxy, privateEndpoint, verdict, evidence,
       };
     }
     return {
-      host: obs.host, port: obs.port, service, dns, addresses: obs.addresses, aliases: obs.aliases, tcp: obs.tcp, http: obs.http,
+      host: obs.host, port: obs.port, service, dns, addresses: own(obs.addresses), aliases: own(obs.aliases), tcp: obs.tcp, http: obs.http,
       viaProxy, privateEndpoint, verdict, evidence,
     };
   }
   const ep = { host: obs.host, port: obs.port, service } as Endpoint;
   if (geo !== undefined) ep.geo = geo;
   ep.dns = dns;
-  ep.addresses = obs.addresses;
-  ep.aliases = obs.aliases;
+  ep.addresses = own(obs.addresses);
+  ep.aliases = own(obs.aliases);
   ep.tcp = obs.tcp;
   ep.http = obs.http;
   if (obs.httpDetail !== undefined) ep.httpDetail = obs.httpDetail;
