@@ -10,6 +10,8 @@ import { extname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Logger } from 'pino';
 import type { AnalysisOutcome, InputLimits } from '../../analyzer';
+import type { Lang } from '../../i18n/lang';
+import type { WirePreparedOutcome } from '../jobs/prepare-outcome';
 import type { WorkerRequest, WorkerResponse } from './protocol';
 
 export type AnalysisFailureReason = 'analysis-timeout' | 'analysis-failed' | 'busy' | 'analysis-closed';
@@ -41,13 +43,17 @@ export interface AnalysisPoolOptions {
   workerEntry?: string;
 }
 
+type Result = AnalysisOutcome | WirePreparedOutcome;
+
 interface Job {
   id: number;
   bytes: Uint8Array;
   fileName: string | undefined;
+  /** set: the worker prepares the answer (report JSON + summary card in this language) */
+  prepareFor?: Lang;
   /** this job's budget; the pool's default otherwise */
   timeoutMs: number;
-  resolve: (o: AnalysisOutcome) => void;
+  resolve: (o: Result) => void;
   reject: (e: Error) => void;
 }
 
@@ -101,17 +107,26 @@ export class AnalysisPool {
   }
 
   /** The AnalyzeFn the bot services take. */
-  readonly analyze = (bytes: Uint8Array, fileName: string | undefined, options: { timeoutMs?: number } = {}): Promise<AnalysisOutcome> => {
+  readonly analyze = (bytes: Uint8Array, fileName: string | undefined, options: { timeoutMs?: number } = {}): Promise<AnalysisOutcome> =>
+    this.enqueue(bytes, fileName, undefined, options) as Promise<AnalysisOutcome>;
+
+  /** Analysis plus the answer's report JSON and summary card, all in the worker (see prepare-outcome.ts). */
+  readonly analyzeForReply = (bytes: Uint8Array, fileName: string | undefined, lang: Lang, options: { timeoutMs?: number } = {}): Promise<WirePreparedOutcome> =>
+    this.enqueue(bytes, fileName, lang, options) as Promise<WirePreparedOutcome>;
+
+  private enqueue(bytes: Uint8Array, fileName: string | undefined, prepareFor: Lang | undefined, options: { timeoutMs?: number }): Promise<Result> {
     if (this.closed) return Promise.reject(new AnalysisWorkerError('analysis-closed', 'pool closed'));
     const running = this.slots.filter((s) => s.job).length;
     if (running === this.slots.length && this.queue.length >= this.maxQueue) {
       return Promise.reject(new AnalysisWorkerError('busy', `analysis queue full (${this.queue.length})`));
     }
-    return new Promise<AnalysisOutcome>((resolve, reject) => {
-      this.queue.push({ id: this.nextId++, bytes, fileName, timeoutMs: options.timeoutMs ?? this.timeoutMs, resolve, reject });
+    return new Promise<Result>((resolve, reject) => {
+      const job: Job = { id: this.nextId++, bytes, fileName, timeoutMs: options.timeoutMs ?? this.timeoutMs, resolve, reject };
+      if (prepareFor !== undefined) job.prepareFor = prepareFor;
+      this.queue.push(job);
       this.dispatch();
     });
-  };
+  }
 
   stats(): { running: number; queued: number; workers: number; replaced: number } {
     return {
@@ -158,6 +173,7 @@ export class AnalysisPool {
     const msg: WorkerRequest = { id: job.id, bytes: copy.buffer };
     if (job.fileName !== undefined) msg.fileName = job.fileName;
     if (this.options.limits !== undefined) msg.limits = this.options.limits;
+    if (job.prepareFor !== undefined) msg.prepareFor = job.prepareFor;
     slot.started = Date.now();
     slot.timer = setTimeout(() => {
       this.options.log?.warn({ event: 'analysis-timeout', bytes: job.bytes.byteLength, budgetMs: job.timeoutMs }, 'analysis overran its budget; worker terminated');
@@ -167,7 +183,7 @@ export class AnalysisPool {
     slot.worker.postMessage(msg, [copy.buffer]);
   }
 
-  private finish(slot: Slot, result: AnalysisOutcome | Error): void {
+  private finish(slot: Slot, result: Result | Error): void {
     const job = slot.job;
     if (slot.timer) clearTimeout(slot.timer);
     slot.timer = undefined;
@@ -213,7 +229,7 @@ export class AnalysisPool {
           return;
         }
         if (slot.worker !== worker || !slot.job || slot.job.id !== msg.id) return;
-        if (msg.ok) this.finish(slot, msg.outcome);
+        if (msg.ok) this.finish(slot, 'prepared' in msg ? msg.prepared : msg.outcome);
         else {
           this.options.log?.error({ event: 'analysis-error', err: msg.error.name }, 'analyzer threw');
           this.finish(slot, new AnalysisWorkerError('analysis-failed', `${msg.error.name}: ${msg.error.message}`));
