@@ -157,7 +157,8 @@ export function createBotApp(options: BotAppOptions = {}): BotApp {
   const jobs = new JobRunner(
     jobStore,
     { services, graph, downloadFile, samplesDir: options.samplesDir ?? DEFAULT_SAMPLES_DIR },
-    { ...DEFAULT_JOB_RUNNER_OPTIONS, ...options.jobRunner },
+    // the job claim only matters in a store other instances share (see JobRunnerOptions)
+    { ...DEFAULT_JOB_RUNNER_OPTIONS, claimAcrossInstances: !(created && config.storage.kind === 'sqlite'), ...options.jobRunner },
   );
   const submitter = createJobSubmitter(jobs, { replyInTurnMs: config.replyInTurnMs, typingDelayMs: config.typingDelayMs, ...options.replyTiming });
 

@@ -20,6 +20,12 @@ export interface JobRunnerOptions {
   maxAttempts: number;
   /** delay before retry number `attempt` (1-based) */
   retryDelayMs: (attempt: number) => number;
+  /**
+   * Take the cross-instance claim before a job runs (default true). Off only when the storage is
+   * this instance's own SQLite file: no other instance can see that claim, and the job row
+   * (keyed by the activity) already makes the job single here.
+   */
+  claimAcrossInstances?: boolean;
 }
 
 /** Key of the cross-instance claim of a job (same id on every instance: see jobIdFor). */
@@ -47,6 +53,8 @@ export class JobRunner {
   /** jobs whose accepting turn is still waiting: their answers go out through it */
   private readonly turnReplies = new Map<string, TurnReply>();
   private readonly runningIds = new Set<string>();
+  /** jobs submitted here and not started yet: their first run needs no read back from the table */
+  private readonly fresh = new Map<string, JobRecord<JobPayload>>();
   private readonly settleWaiters = new Map<string, (() => void)[]>();
   private running = 0;
   private stopped = false;
@@ -65,6 +73,8 @@ export class JobRunner {
    */
   submit(id: string, payload: JobPayload, turn?: TurnReply): boolean {
     if (!this.store.enqueue(id, payload)) return false;
+    const at = new Date();
+    if (!this.stopped) this.fresh.set(id, { id, state: 'pending', createdAt: at, updatedAt: at, attempts: 0, progress: 0, payload });
     if (turn) this.turnReplies.set(id, turn);
     this.schedule(id);
     return true;
@@ -105,6 +115,7 @@ export class JobRunner {
     this.queue.length = 0;
     for (const id of this.queued) this.settle(id);
     this.queued.clear();
+    this.fresh.clear();
     if (this.running === 0) return;
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([
@@ -155,7 +166,8 @@ export class JobRunner {
   }
 
   private async execute(id: string): Promise<void> {
-    const job = this.store.get(id);
+    const job = this.fresh.get(id) ?? this.store.get(id);
+    this.fresh.delete(id);
     if (!job || job.state !== 'pending' || job.payload === null) return;
     const p = job.payload;
     const log = this.deps.services.log.child({ jobId: id, requestId: p.requestId, tenantId: p.scope.tenantId, conversationId: p.scope.conversationId });
@@ -211,6 +223,7 @@ export class JobRunner {
 
   /** First claim wins across instances; our own earlier claim (resumed job) is still ours. */
   private async ownsJob(job: JobRecord<JobPayload>, log: { warn(o: object, m: string): void }): Promise<boolean> {
+    if (this.options.claimAcrossInstances === false) return true;
     const storage = this.deps.services.storage;
     const key = jobClaimKey(job.id);
     const owner = job.payload.requestId;

@@ -113,6 +113,29 @@ export function parseServiceUrlAllowedHosts(value: string | undefined): { hosts:
 /** Applied to every ConnectorClient after the policy check (e.g. per-conversation send pacing). */
 export type ConnectorClientDecorator = (client: ConnectorClient) => ConnectorClient;
 
+/** Promises kept by key, oldest out beyond `maxEntries`; a rejected one is dropped (retried next time). */
+export class KeyedPromiseCache<T> {
+  private readonly items = new Map<string, Promise<T>>();
+
+  constructor(private readonly maxEntries: number) {}
+
+  get(key: string, create: () => Promise<T>): Promise<T> {
+    const kept = this.items.get(key);
+    if (kept) return kept;
+    const made = create();
+    this.items.set(key, made);
+    if (this.items.size > this.maxEntries) this.items.delete(this.items.keys().next().value!);
+    made.catch(() => {
+      if (this.items.get(key) === made) this.items.delete(key);
+    });
+    return made;
+  }
+
+  size(): number {
+    return this.items.size;
+  }
+}
+
 /**
  * ConnectorClients kept for reuse, per bot app id + audience + serviceUrl. botbuilder's factory
  * makes a new client (HTTP pipeline, keep-alive agent, credentials) for every turn and every
@@ -122,25 +145,20 @@ export type ConnectorClientDecorator = (client: ConnectorClient) => ConnectorCli
  * serviceUrls); bounded anyway, oldest out first.
  */
 export class ConnectorClientCache {
-  private readonly clients = new Map<string, Promise<ConnectorClient>>();
+  private readonly clients: KeyedPromiseCache<ConnectorClient>;
+  /** botbuilder also makes a UserTokenClient (its own HTTP pipeline) for every turn; the bot signs nobody in, so one per app id */
+  readonly userTokenClients = new KeyedPromiseCache<UserTokenClient>(8);
 
-  constructor(private readonly maxEntries = 64) {}
+  constructor(maxEntries = 64) {
+    this.clients = new KeyedPromiseCache(maxEntries);
+  }
 
   get(key: string, create: () => Promise<ConnectorClient>): Promise<ConnectorClient> {
-    const kept = this.clients.get(key);
-    if (kept) return kept;
-    const made = create();
-    this.clients.set(key, made);
-    if (this.clients.size > this.maxEntries) this.clients.delete(this.clients.keys().next().value!);
-    // a failed creation (credentials) is not kept: the next call tries again
-    made.catch(() => {
-      if (this.clients.get(key) === made) this.clients.delete(key);
-    });
-    return made;
+    return this.clients.get(key, create);
   }
 
   size(): number {
-    return this.clients.size;
+    return this.clients.size();
   }
 }
 
@@ -159,7 +177,7 @@ class PolicyConnectorFactory extends ConnectorFactory {
     super();
   }
 
-  create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
+  async create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
     // checked on every call, kept client or not: a refused URL never gets one
     this.policy.check(serviceUrl);
     const make = async () => {
@@ -204,7 +222,8 @@ export class PolicyEnforcingBotFrameworkAuthentication extends BotFrameworkAuthe
   }
 
   createUserTokenClient(claimsIdentity: ClaimsIdentity): Promise<UserTokenClient> {
-    return this.inner.createUserTokenClient(claimsIdentity);
+    if (!this.clients) return this.inner.createUserTokenClient(claimsIdentity);
+    return this.clients.userTokenClients.get(appIdOf(claimsIdentity), () => this.inner.createUserTokenClient(claimsIdentity));
   }
 
   override createBotFrameworkClient(): BotFrameworkClient {
