@@ -11,6 +11,7 @@ import 'dotenv/config';
 import { ConfigError, loadConfig, type BotConfig } from './config/load-config';
 import { createBotApp, createLogger } from './bot/create-bot-app';
 import { AnalysisPool } from './bot/analysis-worker/analysis-pool';
+import { fromWire } from './bot/jobs/prepare-outcome';
 import { Bulkhead, limitConcurrency } from './bot/limits/bulkhead';
 import { DedupeMiddleware } from './bot/limits/dedupe-middleware';
 import { RateLimiter } from './bot/limits/rate-limiter';
@@ -62,7 +63,8 @@ async function main(): Promise<void> {
     limits: { maxBytes: config.maxUploadBytes },
     log,
   });
-  await pool.warm();
+  // the worker boots on the other core while the rest of the bot is composed
+  const warming = pool.warm();
   const downloads = new Bulkhead({ name: 'downloads', concurrency: 3, maxQueue: 50 });
   // the escalation transport sends raw JSON past the paced client methods: share the same lanes
   const escalation = createEscalationFeature({ config: escalationConfig, pace: (conversationId, call) => pacer.run(conversationId, call) });
@@ -79,6 +81,8 @@ async function main(): Promise<void> {
     config,
     logger: log,
     analyze: pool.analyze,
+    // report JSON and summary card are made in the worker too: the main thread stores and sends
+    analyzeForReply: (bytes, fileName, lang) => pool.analyzeForReply(bytes, fileName, lang).then((wire) => fromWire(wire, lang)),
     downloadFile: limitConcurrency(safeDownload, downloads),
     wrapAuth: security.wrapAuth,
     createProcessRequest: security.createProcessRequest,
@@ -91,6 +95,7 @@ async function main(): Promise<void> {
     plugins: [escalation.plugin],
     readiness,
   });
+  await warming;
   await app.start();
   escalation.start(app.adapter, config.appId);
 

@@ -10,7 +10,7 @@
 // in which it may download over http from 127.0.0.1 (DOWNLOAD_ALLOW_INSECURE_LOOPBACK_FOR_TESTS,
 // refused by loadConfig anywhere else) — the same settings test/support/make-bot.ts uses.
 //   node dist/bench/bot-bench.js [--only=bot|echo] [--concurrency=1,10,50] [--requests=N or 200,600,1500] [--cold-starts=N]
-//     [--log-level=info] [--node-arg=--cpu-prof --node-arg=--cpu-prof-dir=/tmp/prof]
+//     [--log-level=info] [--bot-env=NAME=value] [--node-arg=--cpu-prof --node-arg=--cpu-prof-dir=/tmp/prof]
 //     [--bot-script=/tmp/perf-exp/dist/main.js] [--json]
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -365,6 +365,13 @@ function parseArgs(argv: readonly string[]): BotBenchOptions {
     } else if (arg.startsWith('--concurrency=')) options.concurrencies = arg.slice('--concurrency='.length).split(',').map(Number);
     else if (arg.startsWith('--cold-starts=')) options.coldStartRuns = Number(arg.slice('--cold-starts='.length));
     else if (arg.startsWith('--log-level=')) options.botEnv = { ...options.botEnv, LOG_LEVEL: arg.slice('--log-level='.length) };
+    else if (arg.startsWith('--bot-env=')) {
+      // one variable of the bot's environment (A/B of a setting): --bot-env=REPLY_IN_TURN_MS=0
+      const pair = arg.slice('--bot-env='.length);
+      const eq = pair.indexOf('=');
+      if (eq <= 0) throw new Error(`--bot-env wants NAME=value, got ${pair}`);
+      options.botEnv = { ...options.botEnv, [pair.slice(0, eq)]: pair.slice(eq + 1) };
+    }
     else if (arg.startsWith('--bot-script=')) options.botScript = resolve(arg.slice('--bot-script='.length));
     else if (arg === '--json') json = true;
     else throw new Error(`unknown argument ${arg}`);

@@ -6,10 +6,15 @@ import type { Logger } from 'pino';
 import type { AnalysisOutcome, Report } from '../analyzer';
 import type { BotConfig } from '../config/load-config';
 import type { Lang } from '../i18n/lang';
+import type { ReportJson } from '../storage/report-json';
+import type { PreparedOutcome } from './jobs/prepare-outcome';
 import type { ClaimableStorage } from '../storage/sqlite-storage';
 
 /** The one way the bot analyzes bytes. Hardening may swap in a worker-thread runner with a budget. */
 export type AnalyzeFn = (bytes: Uint8Array, fileName: string | undefined) => Promise<AnalysisOutcome>;
+
+/** Analysis plus what the answer needs (report JSON, summary card): the worker pool does all of it off the main thread. */
+export type AnalyzeForReplyFn = (bytes: Uint8Array, fileName: string | undefined, lang: Lang) => Promise<PreparedOutcome>;
 
 export interface Clock {
   now(): Date;
@@ -35,8 +40,15 @@ export interface StoredReport {
   fileLabel?: string;
 }
 
+/** A report to store: the object, or its JSON with a preset id (made in the analysis worker). */
+export interface NewReport {
+  scope: ConversationScope;
+  report: Report | ReportJson;
+  fileLabel?: string;
+}
+
 export interface ReportStore {
-  save(input: { scope: ConversationScope; report: Report; fileLabel?: string }): Promise<StoredReport>;
+  save(input: NewReport): Promise<StoredReport>;
   get(id: string): Promise<StoredReport | undefined>;
   /** newest report of a conversation (a channel thread counts as its own conversation) */
   latestFor(scope: ConversationScope): Promise<StoredReport | undefined>;
@@ -66,5 +78,7 @@ export interface BotServices {
   log: Logger;
   sender: ProactiveSender;
   analyze: AnalyzeFn;
+  /** default: `analyze`, then the report JSON and card on the main thread */
+  analyzeForReply?: AnalyzeForReplyFn;
   clock: Clock;
 }

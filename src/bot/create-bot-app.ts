@@ -22,7 +22,7 @@ import { StorageReportStore } from '../storage/storage-report-store';
 import { StorageUserPreferences } from '../storage/storage-user-preferences';
 import { ActionRegistry } from './action-registry';
 import { registerReportActions } from './actions/report-actions';
-import { systemClock, type AnalyzeFn, type BotServices, type Clock, type ProactiveSender, type ReportStore } from './bot-services';
+import { systemClock, type AnalyzeFn, type AnalyzeForReplyFn, type BotServices, type Clock, type ProactiveSender, type ReportStore } from './bot-services';
 import { createHelpCommand } from './commands/help-command';
 import { createLanguageCommand } from './commands/language-command';
 import { createRegionCommand } from './commands/region-command';
@@ -31,7 +31,7 @@ import { createAdapter } from './create-adapter';
 import { createServer, type ProcessRequest, type Readiness } from './create-server';
 import { GraphClient } from './graph/graph-client';
 import type { DownloadFn } from './jobs/download-file';
-import { createJobSubmitter, type JobSubmitter } from './jobs/enqueue-job';
+import { createJobSubmitter, type JobSubmitter, type JobSubmitterTiming } from './jobs/enqueue-job';
 import type { JobPayload } from './jobs/job-payload';
 import { DEFAULT_JOB_RUNNER_OPTIONS, JobRunner, type JobRunnerOptions } from './jobs/job-runner';
 import { NwcheckBot } from './nwcheck-bot';
@@ -48,6 +48,8 @@ export interface BotAppOptions {
   logger?: Logger;
   clock?: Clock;
   analyze?: AnalyzeFn;
+  /** analysis + report JSON + summary card in one go (the worker pool); default: `analyze`, the rest on the main thread */
+  analyzeForReply?: AnalyzeForReplyFn;
   downloadFile?: DownloadFn;
   /** fetch used for Graph (tests point it anywhere; default global fetch) */
   fetch?: typeof fetch;
@@ -62,6 +64,8 @@ export interface BotAppOptions {
   createProcessRequest?: (parts: { adapter: CloudAdapter; auth: BotFrameworkAuthentication; log: Logger }) => ProcessRequest;
   wrapAuth?: (auth: BotFrameworkAuthentication) => BotFrameworkAuthentication;
   jobRunner?: Partial<JobRunnerOptions>;
+  /** how long a turn waits for its job / when typing goes out; default REPLY_IN_TURN_MS / TYPING_DELAY_MS (tests pin it) */
+  replyTiming?: Partial<JobSubmitterTiming>;
   /** folder with the sample logs; default <repo>/samples */
   samplesDir?: string;
 }
@@ -136,6 +140,7 @@ export function createBotApp(options: BotAppOptions = {}): BotApp {
     log,
     sender,
     analyze,
+    ...(options.analyzeForReply ? { analyzeForReply: options.analyzeForReply } : {}),
     clock,
   };
 
@@ -152,9 +157,10 @@ export function createBotApp(options: BotAppOptions = {}): BotApp {
   const jobs = new JobRunner(
     jobStore,
     { services, graph, downloadFile, samplesDir: options.samplesDir ?? DEFAULT_SAMPLES_DIR },
-    { ...DEFAULT_JOB_RUNNER_OPTIONS, ...options.jobRunner },
+    // the job claim only matters in a store other instances share (see JobRunnerOptions)
+    { ...DEFAULT_JOB_RUNNER_OPTIONS, claimAcrossInstances: !(created && config.storage.kind === 'sqlite'), ...options.jobRunner },
   );
-  const submitter = createJobSubmitter(jobs);
+  const submitter = createJobSubmitter(jobs, { replyInTurnMs: config.replyInTurnMs, typingDelayMs: config.typingDelayMs, ...options.replyTiming });
 
   const registry = new ActionRegistry();
   registerReportActions(registry);

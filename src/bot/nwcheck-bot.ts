@@ -1,7 +1,8 @@
-// The Teams activity handler. It only routes: files and pasted logs become background jobs,
+// The Teams activity handler. It only routes: files and pasted logs become durable jobs,
 // text commands and card buttons go through the ActionRegistry, other text is a follow-up
 // question about the last report here. The HTTP turn stays short (Teams redelivers turns
-// slower than ~15 s); slow work is answered proactively by the job runner.
+// slower than ~15 s): it waits at most REPLY_IN_TURN_MS for a job (fast answers go out in the
+// turn), slower work is answered proactively by the job runner.
 import {
   ActivityTypes,
   TeamsActivityHandler,
@@ -89,8 +90,7 @@ export class NwcheckBot extends TeamsActivityHandler {
       if (inputs.kind === 'files') {
         route = 'files';
         if (inputs.skipped > 0) info.log.warn({ event: 'files-skipped', skipped: inputs.skipped }, 'too many attachments in one message');
-        await this.typing(info);
-        this.deps.jobs.enqueue(info, { kind: 'files', files: inputs.files });
+        await this.deps.jobs.answer(info, { kind: 'files', files: inputs.files });
         return;
       }
       if (inputs.kind === 'graph') {
@@ -112,8 +112,7 @@ export class NwcheckBot extends TeamsActivityHandler {
       }
       if (looksLikeLog(text)) {
         route = 'pasted-log';
-        await this.typing(info);
-        this.deps.jobs.enqueue(info, { kind: 'text', text });
+        await this.deps.jobs.answer(info, { kind: 'text', text });
         return;
       }
       const lang = languageOfText(text) ?? info.lang;
@@ -130,7 +129,9 @@ export class NwcheckBot extends TeamsActivityHandler {
       route = 'hint';
       await context.sendActivity(cardMessage(buildNoticeCard(t(BOT_MESSAGES.sendLogTitle, lang), t(BOT_MESSAGES.sendLogText, lang), lang)));
     } finally {
-      info.log.info({ event: 'message', route, addressed, ms: Date.now() - started }, 'message handled');
+      // a message that became a job is logged once, by the job (job-done: sizes, timings, outcome)
+      const level = route === 'files' || route === 'graph' || route === 'pasted-log' ? 'debug' : 'info';
+      info.log[level]({ event: 'message', route, addressed, ms: Date.now() - started }, 'message handled');
     }
   }
 
@@ -155,17 +156,8 @@ export class NwcheckBot extends TeamsActivityHandler {
       if (addressed && !copy) await context.sendActivity(refusalMessage({ reason: 'download-failed' }, info.lang, undefined));
       return;
     }
-    if (addressed) await this.typing(info);
-    this.deps.jobs.enqueue(info, { kind: 'graph', message, quiet: !addressed });
-  }
-
-  /** The typing indicator is a courtesy: failing to send it must not lose the job. */
-  private async typing(info: TurnInfo): Promise<void> {
-    try {
-      await info.turn.sendActivity({ type: ActivityTypes.Typing });
-    } catch (err) {
-      info.log.warn({ event: 'typing-failed', errName: (err as Error).name }, 'typing indicator not sent');
-    }
+    // typing only for someone who asked (an unaddressed channel message may get no answer at all)
+    await this.deps.jobs.answer(info, { kind: 'graph', message, quiet: !addressed }, { typing: addressed });
   }
 
   private async handleCardAction(context: TurnContext): Promise<InvokeResponse> {

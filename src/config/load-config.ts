@@ -39,6 +39,9 @@ const envSchema = z.object({
   GRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
   REPORT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   ANALYSIS_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  // at most 1.5 s: Teams needs the HTTP answer well within 2 s (R6), the wait is only for fast work
+  REPLY_IN_TURN_MS: z.coerce.number().int().min(0).max(1_500).default(1_000),
+  TYPING_DELAY_MS: z.coerce.number().int().min(0).max(10_000).default(500),
   ALLOWED_TENANT_IDS: z.string().optional(),
   STORAGE: z.enum(['sqlite', 'azure-blob']).default('sqlite'),
   AZURE_STORAGE_CONNECTION_STRING: z.string().optional(),
@@ -87,6 +90,10 @@ export interface BotConfig {
   reportRetentionDays: number;
   /** budget of one analysis (enforced by the worker-thread analysis runner) */
   analysisTimeoutMs: number;
+  /** how long the HTTP turn waits for its job so the answer goes out in the turn (0: always proactive) */
+  replyInTurnMs: number;
+  /** a job not answered after this long gets a typing indicator (slow work only) */
+  typingDelayMs: number;
   /** botbuilder Storage: embedded SQLite under DATA_DIR, or Azure Blob (shared by several instances) */
   storage: { kind: 'sqlite' } | { kind: 'azure-blob'; connectionString: string; container: string };
   security: {
@@ -228,6 +235,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
     },
     reportRetentionDays: e.REPORT_RETENTION_DAYS,
     analysisTimeoutMs: e.ANALYSIS_TIMEOUT_MS,
+    replyInTurnMs: e.REPLY_IN_TURN_MS,
+    typingDelayMs: e.TYPING_DELAY_MS,
     security: { allowedTenantIds, serviceUrlAllowedHosts },
     storage:
       e.STORAGE === 'azure-blob'

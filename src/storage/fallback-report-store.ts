@@ -3,7 +3,7 @@
 // SQLite instead, so the user still gets the analysis and its buttons work on this instance
 // (a click landing on another instance during the outage gets "card no longer valid").
 // Reads look in both: a report id lives in exactly one of them.
-import type { ConversationScope, ReportStore, StoredReport } from '../bot/bot-services';
+import type { ConversationScope, NewReport, ReportStore, StoredReport } from '../bot/bot-services';
 
 export interface FallbackLog {
   warn(obj: Record<string, unknown>, msg: string): void;
@@ -24,7 +24,7 @@ export class FallbackReportStore implements ReportStore {
     private readonly log: FallbackLog,
   ) {}
 
-  async save(input: { scope: ConversationScope; report: StoredReport['report']; fileLabel?: string }): Promise<StoredReport> {
+  async save(input: NewReport): Promise<StoredReport> {
     try {
       return await this.shared.save(input);
     } catch (err) {

@@ -1,9 +1,9 @@
 // Analysis reports, one row each, kept REPORT_RETENTION_DAYS. Each has an unguessable id (the
 // one card buttons carry) and the conversation + tenant it belongs to; access checks compare
 // those (src/bot/report-access.ts), the id alone grants nothing.
-import { randomBytes } from 'node:crypto';
 import type { Report } from '../analyzer';
-import type { ConversationScope, ReportStore, StoredReport } from '../bot/bot-services';
+import type { ConversationScope, NewReport, ReportStore, StoredReport } from '../bot/bot-services';
+import { newReportId, ReportJson } from './report-json';
 import type { Statement } from 'better-sqlite3';
 import type { SqliteDatabase } from './sqlite-database';
 
@@ -16,10 +16,7 @@ interface Row {
   body: string;
 }
 
-/** 144 random bits, base64url: fits the card data id pattern and cannot be guessed. */
-export function newReportId(): string {
-  return randomBytes(18).toString('base64url');
-}
+export { newReportId } from './report-json';
 
 export class SqliteReportStore implements ReportStore {
   private readonly now: () => Date;
@@ -47,14 +44,15 @@ export class SqliteReportStore implements ReportStore {
     this.purge = db.prepare('DELETE FROM reports WHERE created_at < ?');
   }
 
-  save(input: { scope: ConversationScope; report: Report; fileLabel?: string }): Promise<StoredReport> {
+  save(input: NewReport): Promise<StoredReport> {
     return Promise.resolve().then(() => {
       const createdAt = this.now();
-      const id = newReportId();
-      this.insert.run(id, input.scope.tenantId, input.scope.conversationId, createdAt.getTime(), input.fileLabel ?? null, JSON.stringify(input.report));
-      const stored: StoredReport = { id, scope: { ...input.scope }, createdAt: createdAt.toISOString(), report: input.report };
-      if (input.fileLabel !== undefined) stored.fileLabel = input.fileLabel;
-      return stored;
+      const given = input.report;
+      // a ReportJson comes serialised (analysis worker): written as is, under its id
+      const id = given instanceof ReportJson ? given.id : newReportId();
+      const body = given instanceof ReportJson ? given.json : JSON.stringify(given);
+      this.insert.run(id, input.scope.tenantId, input.scope.conversationId, createdAt.getTime(), input.fileLabel ?? null, body);
+      return storedOf(id, input, createdAt.toISOString());
     });
   }
 
@@ -75,6 +73,18 @@ export class SqliteReportStore implements ReportStore {
   purgeOlderThan(cutoff: Date): Promise<number> {
     return Promise.resolve().then(() => this.purge.run(cutoff.getTime()).changes);
   }
+}
+
+/** What save() returns; a serialised report is parsed only if someone reads `report`. */
+export function storedOf(id: string, input: NewReport, createdAt: string): StoredReport {
+  const given = input.report;
+  const scope = { ...input.scope };
+  const stored: StoredReport =
+    given instanceof ReportJson
+      ? Object.defineProperty({ id, scope, createdAt } as StoredReport, 'report', { get: () => given.report, enumerable: true })
+      : { id, scope, createdAt, report: given };
+  if (input.fileLabel !== undefined) stored.fileLabel = input.fileLabel;
+  return stored;
 }
 
 function toStored(row: Row): StoredReport {

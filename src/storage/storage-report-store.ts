@@ -4,9 +4,9 @@
 // expired items read as absent and the storage's purgeExpired() deletes them. The newest report
 // per conversation is a small pointer item updated with eTag retries.
 import type { Report } from '../analyzer';
-import type { ConversationScope, ReportStore, StoredReport } from '../bot/bot-services';
+import type { ConversationScope, NewReport, ReportStore, StoredReport } from '../bot/bot-services';
+import { newReportId, ReportIdTakenError, ReportJson } from './report-json';
 import type { ClaimableStorage } from './sqlite-storage';
-import { newReportId } from './sqlite-report-store';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 // each round lets at least one writer through, so this bounds the writers racing on one conversation
@@ -45,20 +45,26 @@ export class StorageReportStore implements ReportStore {
     return this.options.now ? this.options.now() : new Date();
   }
 
-  async save(input: { scope: ConversationScope; report: Report; fileLabel?: string }): Promise<StoredReport> {
+  async save(input: NewReport): Promise<StoredReport> {
     const createdAt = this.now();
     const expiresAt = new Date(createdAt.getTime() + this.options.retentionDays * DAY_MS);
-    let id = newReportId();
+    const given = input.report;
+    const preset = given instanceof ReportJson ? given.id : undefined;
+    let id = preset ?? newReportId();
     const item: ReportItem = {
       id,
       tenantId: input.scope.tenantId,
       conversationId: input.scope.conversationId,
       createdAt: createdAt.toISOString(),
-      report: input.report,
+      report: given instanceof ReportJson ? given.report : given,
       ...(input.fileLabel !== undefined ? { fileLabel: input.fileLabel } : {}),
     };
-    // 144 random bits never collide in practice; claim() makes "never" certain
-    while (!(await this.storage.claim(reportKey(id), { ...item, id }, { expiresAt }))) id = newReportId();
+    // 144 random bits never collide in practice; claim() makes "never" certain (a preset id cannot
+    // be replaced: the card built with it would point elsewhere)
+    while (!(await this.storage.claim(reportKey(id), { ...item, id }, { expiresAt }))) {
+      if (preset !== undefined) throw new ReportIdTakenError();
+      id = newReportId();
+    }
     try {
       await this.pointLatest(input.scope, id, item.createdAt);
     } catch (err) {

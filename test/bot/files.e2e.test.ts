@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { zipSync } from 'fflate';
+import sinon from 'sinon';
 import { ACTION_VERBS } from '../../src/cards/actions';
 import { fakeConnector, type FakeConnector } from '../support/fake-connector';
 import { fakeFileHost, type FakeFileHost } from '../support/fake-file-host';
@@ -31,17 +32,21 @@ describe('bot e2e: getting the log (1:1 files, pasted text, zip) and refusals', 
   before(async () => {
     connector = await fakeConnector();
     files = await fakeFileHost();
-    bot = await makeBot({ env: { MAX_UPLOAD_BYTES: String(256 * 1024) } });
+    // a wait no fixture outlasts, so where the answer goes out (in the turn) never depends on machine speed
+    bot = await makeBot({ env: { MAX_UPLOAD_BYTES: String(256 * 1024) }, replyTiming: { replyInTurnMs: 30_000, typingDelayMs: 30_000 } });
   });
   after(async () => {
     await bot.dispose();
     await connector.close();
     await files.close();
   });
+  let proactiveSends: sinon.SinonSpy;
   beforeEach(() => {
     connector.requests.length = 0;
     files.requests.length = 0;
+    proactiveSends = sinon.spy(bot.app.services.sender, 'send');
   });
+  afterEach(() => proactiveSends.restore());
 
   async function sendAndWait(activity: Record<string, unknown>, messages = 1): Promise<any[]> {
     const res = await bot.post(activity);
@@ -52,12 +57,16 @@ describe('bot e2e: getting the log (1:1 files, pasted text, zip) and refusals', 
   }
 
   for (const name of LOGS) {
-    it(`answers ${name} sent as a 1:1 file with a summary card (typing first)`, async () => {
+    it(`answers ${name} sent as a 1:1 file with a summary card inside the turn (no typing for a fast answer)`, async () => {
       const url = files.serve(`/personal/u/${name}`, { body: readFileSync(join(FIXTURES, name)), contentType: 'application/octet-stream' });
-      const sent = await sendAndWait(messageActivity({ serviceUrl: connector.serviceUrl, attachments: [fileAttachment(name, url)] }));
-      const typingIndex = connector.requests.findIndex((r) => r.body?.type === 'typing');
-      const cardIndex = connector.requests.findIndex((r) => r.body?.type === 'message');
-      assert.ok(typingIndex >= 0 && typingIndex < cardIndex, 'typing indicator before the card');
+      const res = await bot.post(messageActivity({ serviceUrl: connector.serviceUrl, attachments: [fileAttachment(name, url)] }));
+      assert.equal(res.status, 200);
+      // the card is the turn's own reply: at the connector before the HTTP answer came back, not sent proactively
+      assert.equal(connector.sent().length, 1, 'card sent before the turn was acknowledged');
+      assert.equal(proactiveSends.callCount, 0, 'no proactive send');
+      assert.equal(connector.requests.filter((r) => r.body?.type === 'typing').length, 0, 'no typing indicator for a fast answer');
+      await bot.app.jobs.whenIdle();
+      const sent = connector.sent();
       assert.equal(sent.length, 1);
       const card = sent[0].attachments[0].content;
       assert.equal(sent[0].attachments[0].contentType, 'application/vnd.microsoft.card.adaptive');
@@ -184,15 +193,51 @@ describe('bot e2e: getting the log (1:1 files, pasted text, zip) and refusals', 
     assert.equal(files.requests.length, 1, 'downloaded once');
   });
 
-  it('acknowledges the HTTP turn before a slow download finishes, then answers proactively', async () => {
-    const url = files.serve('/personal/u/slow.log', { body: readFileSync(join(FIXTURES, 'win-en-2019-healthy.log')), delayMs: 1500 });
-    const started = Date.now();
-    const res = await bot.post(messageActivity({ serviceUrl: connector.serviceUrl, attachments: [fileAttachment('slow.log', url)] }));
-    const acknowledgedMs = Date.now() - started;
-    assert.equal(res.status, 200);
-    assert.equal(connector.sent().length, 0, 'no card yet when the turn is acknowledged');
-    await connector.waitForMessages(1);
-    assert.ok(Date.now() - started >= 1500 && acknowledgedMs < 1500, `ack ${acknowledgedMs} ms, card after the download`);
+  it('a slow answer: typing indicator, the HTTP turn acknowledged before the download finishes, then the card proactively (R6)', async () => {
+    // production timing (REPLY_IN_TURN_MS 1000, TYPING_DELAY_MS 500): the turn waits 1 s at most
+    const slowBot = await makeBot({ env: { MAX_UPLOAD_BYTES: String(256 * 1024) } });
+    try {
+      const url = files.serve('/personal/u/slow.log', { body: readFileSync(join(FIXTURES, 'win-en-2019-healthy.log')), delayMs: 1500 });
+      const started = Date.now();
+      const res = await slowBot.post(messageActivity({ serviceUrl: connector.serviceUrl, attachments: [fileAttachment('slow.log', url)] }));
+      const acknowledgedMs = Date.now() - started;
+      assert.equal(res.status, 200);
+      assert.equal(connector.sent().length, 0, 'no card yet when the turn is acknowledged');
+      assert.deepEqual(
+        connector.requests.map((r) => r.body?.type),
+        ['typing'],
+        'the slow answer got a typing indicator inside the turn',
+      );
+      const proactive = sinon.spy(slowBot.app.services.sender, 'send');
+      await connector.waitForMessages(1);
+      await slowBot.app.jobs.whenIdle();
+      assert.equal(proactive.callCount, 1, 'the card went out proactively');
+      assert.ok(Date.now() - started >= 1500 && acknowledgedMs < 1500, `ack ${acknowledgedMs} ms, card after the download`);
+      assert.deepEqual(
+        connector.requests.map((r) => r.body?.type),
+        ['typing', 'message'],
+        'one typing indicator, then the card',
+      );
+      assert.ok(executeActions(connector.sent()[0].attachments[0].content).some((a) => a.verb === 'showAllEndpoints'), 'the summary card');
+    } finally {
+      await slowBot.dispose();
+    }
+  });
+
+  it('REPLY_IN_TURN_MS=0: typing at once, every answer proactive after the acknowledgement', async () => {
+    const proactiveBot = await makeBot({ env: { MAX_UPLOAD_BYTES: String(256 * 1024), REPLY_IN_TURN_MS: '0' } });
+    try {
+      // held long enough that the answer cannot beat the HTTP acknowledgement
+      const url = files.serve('/personal/u/proactive.log', { body: readFileSync(join(FIXTURES, 'win-en-2019-healthy.log')), delayMs: 1000 });
+      const res = await proactiveBot.post(messageActivity({ serviceUrl: connector.serviceUrl, attachments: [fileAttachment('proactive.log', url)] }));
+      assert.equal(res.status, 200);
+      assert.deepEqual(connector.requests.map((r) => r.body?.type), ['typing'], 'only the typing indicator inside the turn');
+      await connector.waitForMessages(1);
+      await proactiveBot.app.jobs.whenIdle();
+      assert.deepEqual(connector.requests.map((r) => r.body?.type), ['typing', 'message']);
+    } finally {
+      await proactiveBot.dispose();
+    }
   });
 
   it('answers chatter without a report with a short "send me a log" card', async () => {

@@ -105,6 +105,43 @@ describe('hardening/limits', function () {
       await assert.rejects(pacer.run('a', () => Promise.reject(new Error('boom'))), /boom/);
       await pacer.run('a', () => Promise.resolve()); // a failure does not block the lane
     });
+
+    it('SendPacer: a typing indicator keeps its place in the lane but neither waits for nor uses up the interval', async () => {
+      let now = 1_000;
+      const slept: number[] = [];
+      const pacer = new SendPacer({
+        perSecond: 5,
+        now: () => now,
+        sleep: (ms) => {
+          slept.push(ms);
+          now += ms;
+          return Promise.resolve();
+        },
+      });
+      const order: string[] = [];
+      // the connector client as botbuilder calls it: replyToActivity(conversationId, replyToId, activity)
+      const sent: unknown[] = [];
+      const client = {
+        conversations: {
+          replyToActivity: (_id: string, _replyTo: string, activity: { type: string; text?: string }) => {
+            order.push(activity.text ?? activity.type);
+            sent.push(activity);
+            return Promise.resolve({ id: String(sent.length) });
+          },
+        },
+      };
+      const paced = paceConnectorClient(client as unknown as Parameters<typeof paceConnectorClient>[0], pacer).conversations as unknown as typeof client.conversations;
+      await Promise.all([
+        paced.replyToActivity('c', 'm', { type: 'message', text: 'first' }),
+        paced.replyToActivity('c', 'm', { type: 'typing' }),
+        paced.replyToActivity('c', 'm', { type: 'message', text: 'second' }),
+        paced.replyToActivity('c', 'm', { type: 'typing' }),
+        paced.replyToActivity('c', 'm', { type: 'message', text: 'third' }),
+      ]);
+      assert.deepEqual(order, ['first', 'typing', 'second', 'typing', 'third'], 'in order');
+      // only the messages are spaced (200 ms at 5/s): the typing indicators cost no interval
+      assert.deepEqual(slept, [200, 200]);
+    });
   });
 
   describe('through the real ingress', () => {

@@ -108,7 +108,7 @@ describe('hardening/readiness (R4)', () => {
       log: pino({ level: 'silent' }),
       sender: { send: (_r: Partial<ConversationReference>, _a: Partial<Activity>[]) => Promise.resolve([]), update: () => Promise.resolve() },
     } as unknown as BotServices;
-    feature.plugin(new ActionRegistry(), services, { jobs: { enqueue: () => true } });
+    feature.plugin(new ActionRegistry(), services, { jobs: { enqueue: () => true, answer: () => Promise.resolve(true) } });
     const ready = createReadiness({ outbox: () => feature.status(), cacheMs: 0 });
     assert.equal((await ready()).status, 200, 'nothing pending');
     // an escalation whose thread post is not delivered (no drainer running: the connector is "down")

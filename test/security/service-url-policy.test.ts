@@ -1,6 +1,17 @@
 // A12 (validator): the bot's token goes only to exact, https, default-port Teams connector hosts.
+// Plus the kept ConnectorClients: reused per serviceUrl, never handed out for a refused one.
 import { strict as assert } from 'node:assert';
-import { DEFAULT_SERVICE_URL_HOSTS, parseServiceUrlAllowedHosts, ServiceUrlPolicy, ServiceUrlRefusedError } from '../../src/bot/security/service-url-policy';
+import { ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import { ClaimsIdentity, type ConnectorClient } from 'botframework-connector';
+import {
+  ConnectorClientCache,
+  DEFAULT_SERVICE_URL_HOSTS,
+  KeyedPromiseCache,
+  parseServiceUrlAllowedHosts,
+  PolicyEnforcingBotFrameworkAuthentication,
+  ServiceUrlPolicy,
+  ServiceUrlRefusedError,
+} from '../../src/bot/security/service-url-policy';
 
 function reasonOf(policy: ServiceUrlPolicy, url: unknown): string | undefined {
   try {
@@ -72,5 +83,50 @@ describe('security/service-url-policy (A12)', () => {
     assert.deepEqual(bad.hosts, ['ok.example.com']);
     assert.equal(bad.problems.length, 3);
     assert.equal(parseServiceUrlAllowedHosts(' , ').problems.length, 1);
+  });
+});
+
+describe('security/service-url-policy: kept ConnectorClients', () => {
+  const env = { MicrosoftAppId: '', MicrosoftAppPassword: '' };
+  const claims = new ClaimsIdentity([], 'anonymous');
+
+  it('one client per serviceUrl across turns, decorated once; the policy still refuses on every call', async () => {
+    const decorated: ConnectorClient[] = [];
+    const auth = new PolicyEnforcingBotFrameworkAuthentication(
+      new ConfigurationBotFrameworkAuthentication(env),
+      new ServiceUrlPolicy({ allowLoopback: true }),
+      (client) => {
+        decorated.push(client);
+        return client;
+      },
+      new ConnectorClientCache(),
+    );
+    // a factory per turn, as the CloudAdapter asks for one on every activity
+    const a1 = await auth.createConnectorFactory(claims).create('http://127.0.0.1:3999/', 'aud-x');
+    const a2 = await auth.createConnectorFactory(claims).create('http://127.0.0.1:3999/', 'aud-x');
+    const b = await auth.createConnectorFactory(claims).create('http://127.0.0.1:4000/', 'aud-x');
+    assert.equal(a1, a2, 'the second turn reuses the client');
+    assert.notEqual(a1, b, 'another serviceUrl has its own client');
+    assert.deepEqual(decorated, [a1, b], 'decorated (paced) once per client');
+    for (let i = 0; i < 2; i++) {
+      await assert.rejects(auth.createConnectorFactory(claims).create('https://evil.example.com/', 'aud-x'), ServiceUrlRefusedError);
+    }
+    assert.equal(await auth.createUserTokenClient(claims), await auth.createUserTokenClient(claims), 'one UserTokenClient');
+  });
+
+  it('without a cache every call makes a new client (the seam can turn reuse off)', async () => {
+    const auth = new PolicyEnforcingBotFrameworkAuthentication(new ConfigurationBotFrameworkAuthentication(env), new ServiceUrlPolicy({ allowLoopback: true }));
+    const f = auth.createConnectorFactory(claims);
+    assert.notEqual(await f.create('http://127.0.0.1:3999/', 'aud-x'), await f.create('http://127.0.0.1:3999/', 'aud-x'));
+  });
+
+  it('a creation that fails is not kept', async () => {
+    const cache = new KeyedPromiseCache<number>(2);
+    await assert.rejects(cache.get('k', () => Promise.reject(new Error('no credentials'))));
+    assert.equal(await cache.get('k', () => Promise.resolve(1)), 1);
+    await cache.get('k2', () => Promise.resolve(2));
+    await cache.get('k3', () => Promise.resolve(3));
+    assert.equal(cache.size(), 2, 'bounded: the oldest went out');
+    assert.equal(await cache.get('k', () => Promise.resolve(4)), 4);
   });
 });

@@ -1,6 +1,5 @@
 // Analyzes the built-in sample log through the same job pipeline as a real upload, so a
 // newcomer sees exactly what a real answer looks like (buttons included).
-import { ActivityTypes } from 'botbuilder';
 import type { TextCommand } from '../action-registry';
 import type { JobSubmitter } from '../jobs/enqueue-job';
 import { SAMPLE_COMMAND } from './command-list';
@@ -11,8 +10,7 @@ export function createSampleCommand(jobs: JobSubmitter, file: string = SAMPLE_LO
   return {
     ...SAMPLE_COMMAND,
     async run(ctx) {
-      await ctx.turn.sendActivity({ type: ActivityTypes.Typing });
-      jobs.enqueue(ctx, { kind: 'sample', file });
+      await jobs.answer(ctx, { kind: 'sample', file });
     },
   };
 }

@@ -12,13 +12,20 @@
 import { createHash } from 'node:crypto';
 import type { JobRecord, SqliteJobStore } from '../../storage/sqlite-job-store';
 import type { JobPayload } from './job-payload';
-import { runJob, temporaryProblemMessage, type JobDeps } from './run-job';
+import { runJob, temporaryProblemMessage, type JobDeps, type JobRunStats } from './run-job';
+import type { TurnReply } from './turn-reply';
 
 export interface JobRunnerOptions {
   concurrency: number;
   maxAttempts: number;
   /** delay before retry number `attempt` (1-based) */
   retryDelayMs: (attempt: number) => number;
+  /**
+   * Take the cross-instance claim before a job runs (default true). Off only when the storage is
+   * this instance's own SQLite file: no other instance can see that claim, and the job row
+   * (keyed by the activity) already makes the job single here.
+   */
+  claimAcrossInstances?: boolean;
 }
 
 /** Key of the cross-instance claim of a job (same id on every instance: see jobIdFor). */
@@ -43,6 +50,12 @@ export class JobRunner {
   private readonly queue: string[] = [];
   private readonly queued = new Set<string>();
   private readonly retryTimers = new Set<NodeJS.Timeout>();
+  /** jobs whose accepting turn is still waiting: their answers go out through it */
+  private readonly turnReplies = new Map<string, TurnReply>();
+  private readonly runningIds = new Set<string>();
+  /** jobs submitted here and not started yet: their first run needs no read back from the table */
+  private readonly fresh = new Map<string, JobRecord<JobPayload>>();
+  private readonly settleWaiters = new Map<string, (() => void)[]>();
   private running = 0;
   private stopped = false;
   private idleWaiters: (() => void)[] = [];
@@ -53,11 +66,32 @@ export class JobRunner {
     private readonly options: JobRunnerOptions = DEFAULT_JOB_RUNNER_OPTIONS,
   ) {}
 
-  /** Persists the job and schedules it. false: a job for this activity exists (redelivery). */
-  submit(id: string, payload: JobPayload): boolean {
+  /**
+   * Persists the job and schedules it. false: a job for this activity exists (redelivery).
+   * With `turn`, the job answers through that turn for as long as it is open (see turn-reply.ts);
+   * the caller removes it with `detachTurn` when the turn stops waiting.
+   */
+  submit(id: string, payload: JobPayload, turn?: TurnReply): boolean {
     if (!this.store.enqueue(id, payload)) return false;
+    const at = new Date();
+    if (!this.stopped) this.fresh.set(id, { id, state: 'pending', createdAt: at, updatedAt: at, attempts: 0, progress: 0, payload });
+    if (turn) this.turnReplies.set(id, turn);
     this.schedule(id);
     return true;
+  }
+
+  detachTurn(id: string): void {
+    this.turnReplies.delete(id);
+  }
+
+  /** Resolves when job `id` is neither queued nor running here (its current run has ended). */
+  whenSettled(id: string): Promise<void> {
+    if (!this.queued.has(id) && !this.runningIds.has(id)) return Promise.resolve();
+    return new Promise((resolve) => {
+      const waiters = this.settleWaiters.get(id);
+      if (waiters) waiters.push(resolve);
+      else this.settleWaiters.set(id, [resolve]);
+    });
   }
 
   /** Schedules every job left pending by an earlier process. */
@@ -79,7 +113,9 @@ export class JobRunner {
     for (const timer of this.retryTimers) clearTimeout(timer);
     this.retryTimers.clear();
     this.queue.length = 0;
+    for (const id of this.queued) this.settle(id);
     this.queued.clear();
+    this.fresh.clear();
     if (this.running === 0) return;
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([
@@ -107,8 +143,11 @@ export class JobRunner {
       const id = this.queue.shift()!;
       this.queued.delete(id);
       this.running++;
+      this.runningIds.add(id);
       void this.execute(id).finally(() => {
         this.running--;
+        this.runningIds.delete(id);
+        this.settle(id);
         this.pump();
         if (this.isIdle()) {
           const waiters = this.idleWaiters;
@@ -119,10 +158,19 @@ export class JobRunner {
     }
   }
 
+  private settle(id: string): void {
+    const waiters = this.settleWaiters.get(id);
+    if (!waiters) return;
+    this.settleWaiters.delete(id);
+    for (const w of waiters) w();
+  }
+
   private async execute(id: string): Promise<void> {
-    const job = this.store.get(id);
+    const job = this.fresh.get(id) ?? this.store.get(id);
+    this.fresh.delete(id);
     if (!job || job.state !== 'pending' || job.payload === null) return;
-    const log = this.deps.services.log.child({ jobId: id, requestId: job.payload.requestId });
+    const p = job.payload;
+    const log = this.deps.services.log.child({ jobId: id, requestId: p.requestId, tenantId: p.scope.tenantId, conversationId: p.scope.conversationId });
     if (!(await this.ownsJob(job, log))) {
       this.store.finish(id, 'done', 'accepted by another instance');
       log.info({ event: 'job-duplicate-elsewhere' }, 'the same activity is handled by another instance; dropped');
@@ -137,10 +185,24 @@ export class JobRunner {
       return;
     }
     const started = Date.now();
+    const proactive = this.deps.services.sender;
+    const reference = job.payload.reference;
+    const stats: JobRunStats = { inTurn: 0, proactive: 0 };
+    // through the accepting turn while it waits, else proactively (decided per send)
+    const send: Parameters<typeof runJob>[2]['send'] = (activities) => {
+      const viaTurn = this.turnReplies.get(id)?.trySend(activities);
+      if (viaTurn) {
+        stats.inTurn++;
+        return viaTurn;
+      }
+      stats.proactive++;
+      return proactive.send(reference, activities);
+    };
     try {
-      await runJob({ ...job, attempts }, this.deps, (n) => this.store.setProgress(id, n));
+      await runJob({ ...job, attempts }, this.deps, { setProgress: (n) => this.store.setProgress(id, n), send, stats });
       this.store.finish(id, 'done');
-      log.info({ event: 'job-done', ms: Date.now() - started, attempts }, 'job done');
+      // the one line per analysis: what operations need (sizes, timings, outcome, how it went out)
+      log.info({ event: 'job-done', ms: Date.now() - started, attempts, source: job.payload.source.kind, ...stats }, 'job done');
     } catch (err) {
       const e = err as { name?: string; statusCode?: number; code?: string; message?: string };
       log.warn({ event: 'job-delivery-failed', attempts, errName: e.name, statusCode: e.statusCode, code: e.code }, 'job failed; will retry');
@@ -161,6 +223,7 @@ export class JobRunner {
 
   /** First claim wins across instances; our own earlier claim (resumed job) is still ours. */
   private async ownsJob(job: JobRecord<JobPayload>, log: { warn(o: object, m: string): void }): Promise<boolean> {
+    if (this.options.claimAcrossInstances === false) return true;
     const storage = this.deps.services.storage;
     const key = jobClaimKey(job.id);
     const owner = job.payload.requestId;

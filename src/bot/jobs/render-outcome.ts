@@ -1,13 +1,15 @@
 // An analysis outcome → the messages the user gets: one summary card per report (a zip with
-// several logs gives several, each saying which file), or a refusal card. Reports are stored
-// first so every card's buttons carry a real report id.
+// several logs gives several, each saying which file), or a refusal card. The cards come built
+// (prepare-outcome.ts, in the analysis worker) with the ids the reports are stored under here,
+// before any card is sent.
 import type { Activity } from 'botbuilder';
-import type { AnalysisOutcome, Refusal, Report } from '../../analyzer';
+import type { Refusal } from '../../analyzer';
 import { t, type Lang } from '../../i18n/lang';
 import type { BotServices, ConversationScope } from '../bot-services';
 import { cardMessage } from '../card-activity';
-import { buildRefusalCard, buildSummaryCard, explainRefusal, type DownloadProblem } from '../card-kit';
+import { buildRefusalCard, explainRefusal, type DownloadProblem } from '../card-kit';
 import { BOT_MESSAGES } from '../messages';
+import type { PreparedOutcome, ReportSourceLabel } from './prepare-outcome';
 
 export interface RenderContext {
   services: BotServices;
@@ -22,22 +24,21 @@ export interface RenderContext {
 }
 
 /** "logs.zip › AzureBackup_Check_NW_1.log", or the file name. */
-export function fileLabelOf(report: Report, fallback: string | undefined): string | undefined {
-  const s = report.source;
-  if (s.archive && s.archiveEntry) return `${s.archive} › ${s.archiveEntry}`;
-  return s.fileName ?? fallback;
+export function fileLabelOf(source: ReportSourceLabel, fallback: string | undefined): string | undefined {
+  if (source.archive && source.archiveEntry) return `${source.archive} › ${source.archiveEntry}`;
+  return source.fileName ?? fallback;
 }
 
-export async function renderOutcome(outcome: AnalysisOutcome, ctx: RenderContext): Promise<Partial<Activity>[]> {
+/** The reports are stored (under the ids their cards carry) before any card goes out. */
+export async function renderOutcome(outcome: PreparedOutcome, ctx: RenderContext): Promise<Partial<Activity>[]> {
   if (outcome.kind === 'refused') {
     return [refusalMessage(outcome.refusal, ctx.lang, ctx.fileName, ctx.labelAlways ? ctx.fileName : ctx.intro)];
   }
   const out: Partial<Activity>[] = [];
   const total = outcome.reports.length;
-  for (const [i, report] of outcome.reports.entries()) {
-    const label = fileLabelOf(report, ctx.fileName);
-    const stored = await ctx.services.reports.save({ scope: ctx.scope, report, ...(label !== undefined ? { fileLabel: label } : {}) });
-    const card = buildSummaryCard(report, { lang: ctx.lang, reportId: stored.id });
+  for (const [i, { report, card, source }] of outcome.reports.entries()) {
+    const label = fileLabelOf(source, ctx.fileName);
+    await ctx.services.reports.save({ scope: ctx.scope, report, ...(label !== undefined ? { fileLabel: label } : {}) });
     let text: string | undefined;
     if (total > 1 && label !== undefined) text = t(BOT_MESSAGES.reportPart, ctx.lang, { label, index: i + 1, total });
     else if (ctx.labelAlways) text = label;

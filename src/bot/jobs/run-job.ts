@@ -1,6 +1,7 @@
 // One job from start to answer: fetch each input, analyze it, send the cards, record progress
 // after each input so a resumed job does not answer the same file twice.
 import { readFile } from 'node:fs/promises';
+import type { Activity } from 'botbuilder';
 import { basename, join } from 'node:path';
 import type { Refusal } from '../../analyzer';
 import { t } from '../../i18n/lang';
@@ -14,6 +15,7 @@ import { InputProblem } from '../input/input-problem';
 import { BOT_MESSAGES } from '../messages';
 import { downloadOptions, type DownloadFn } from './download-file';
 import type { JobPayload } from './job-payload';
+import { prepareOutcome } from './prepare-outcome';
 import { refusalMessage, renderOutcome } from './render-outcome';
 
 export interface JobDeps {
@@ -22,6 +24,28 @@ export interface JobDeps {
   downloadFile: DownloadFn;
   /** folder of the built-in sample logs (the `sample` command) */
   samplesDir: string;
+}
+
+/** What a run did, for the job's one log line (filled as it goes). */
+export interface JobRunStats {
+  /** messages sent through the accepting turn / proactively */
+  inTurn: number;
+  proactive: number;
+  inputs?: number;
+  bytes?: number;
+  fetchMs?: number;
+  analyzeMs?: number;
+  /** outcome of the last input: 'reports' | 'refused' | a refusal reason | 'error' */
+  outcome?: string;
+  reports?: number;
+}
+
+export interface RunJobHooks {
+  /** records that the first `n` inputs were answered */
+  setProgress(n: number): void;
+  /** delivers one input's messages; rejects when they were not delivered (the runner retries) */
+  send(activities: Partial<Activity>[]): Promise<unknown>;
+  stats?: JobRunStats;
 }
 
 interface Loaded {
@@ -99,33 +123,40 @@ async function unitsOf(payload: JobPayload, deps: JobDeps): Promise<Unit[]> {
  * Runs the job's remaining inputs. Throws only when an answer could not be delivered (the
  * runner then retries later); every other failure becomes a card for the user.
  */
-export async function runJob(job: JobRecord<JobPayload>, deps: JobDeps, setProgress: (n: number) => void): Promise<void> {
+export async function runJob(job: JobRecord<JobPayload>, deps: JobDeps, hooks: RunJobHooks): Promise<void> {
   const { services } = deps;
   const p = job.payload;
   const lang = p.lang;
-  const log = services.log.child({ requestId: p.requestId, jobId: job.id, tenantId: p.scope.tenantId, conversationId: p.scope.conversationId });
-  const send = (activities: Parameters<BotServices['sender']['send']>[1]) => services.sender.send(p.reference, activities);
+  // created lazily: most runs log one line, written by the runner
+  let childLog: BotServices['log'] | undefined;
+  const log = () => (childLog ??= services.log.child({ requestId: p.requestId, jobId: job.id, tenantId: p.scope.tenantId, conversationId: p.scope.conversationId }));
+  const send = (activities: Partial<Activity>[]) => hooks.send(activities);
+  const stats: JobRunStats = hooks.stats ?? { inTurn: 0, proactive: 0 };
 
   let units: Unit[];
   try {
     units = await unitsOf(p, deps);
   } catch (err) {
     const problem = problemOf(err, services.config.maxUploadBytes, undefined);
-    log.warn({ event: 'job-input-failed', problem: problem?.reason, detail: logMessageOf(err) }, 'could not list the job inputs');
+    log().warn({ event: 'job-input-failed', problem: problem?.reason, detail: logMessageOf(err) }, 'could not list the job inputs');
     await send([problem ? refusalMessage(problem, lang, undefined) : temporaryProblem(lang)]);
     return;
   }
   if (units.length === 0) {
     if (p.source.kind === 'graph' && p.source.quiet) {
-      log.info({ event: 'job-no-log-files' }, 'unaddressed message has no log-like file; staying quiet');
+      log().info({ event: 'job-no-log-files' }, 'unaddressed message has no log-like file; staying quiet');
       return;
     }
-    log.info({ event: 'job-no-files' }, 'message has no file references');
+    log().info({ event: 'job-no-files' }, 'message has no file references');
     await send([cardMessage(buildNoticeCard(t(BOT_MESSAGES.noFileInMessageTitle, lang), t(BOT_MESSAGES.noFileInMessageText, lang), lang))]);
     return;
   }
 
   const intro = p.source.kind === 'sample' ? t(BOT_MESSAGES.sampleIntro, lang, { file: basename(p.source.file) }) : undefined;
+  stats.inputs = units.length;
+  stats.bytes = 0;
+  stats.fetchMs = 0;
+  stats.analyzeMs = 0;
   for (let i = job.progress; i < units.length; i++) {
     const unit = units[i]!;
     const started = Date.now();
@@ -133,41 +164,39 @@ export async function runJob(job: JobRecord<JobPayload>, deps: JobDeps, setProgr
     try {
       const loaded = await unit.load();
       const fetchedMs = Date.now() - started;
+      stats.bytes += loaded.bytes.byteLength;
+      stats.fetchMs += fetchedMs;
       if (isHtml(loaded.contentType)) {
-        log.info({ event: 'input-refused', reason: 'html-page', bytes: loaded.bytes.byteLength }, 'download returned an HTML page');
+        stats.outcome = 'html-page';
         const refusal: Refusal = { refused: true, reason: 'html-page' };
         if (unit.name !== undefined) refusal.fileName = unit.name;
         activities = [refusalMessage(refusal, lang, unit.name, units.length > 1 ? unit.name : undefined)];
       } else {
-        const outcome = await services.analyze(loaded.bytes, unit.name);
-        log.info(
-          {
-            event: 'analyzed',
-            bytes: loaded.bytes.byteLength,
-            fetchMs: fetchedMs,
-            analyzeMs: Date.now() - started - fetchedMs,
-            outcome: outcome.kind,
-            reports: outcome.kind === 'reports' ? outcome.reports.length : 0,
-            refusal: outcome.kind === 'refused' ? outcome.refusal.reason : undefined,
-          },
-          'input analyzed',
-        );
+        const outcome = services.analyzeForReply
+          ? await services.analyzeForReply(loaded.bytes, unit.name, lang)
+          : prepareOutcome(await services.analyze(loaded.bytes, unit.name), lang);
+        stats.analyzeMs += Date.now() - started - fetchedMs;
+        // the runner's job-done line carries sizes, timings and the outcome (one line per analysis)
+        stats.outcome = outcome.kind === 'refused' ? outcome.refusal.reason : outcome.kind;
+        stats.reports = (stats.reports ?? 0) + (outcome.kind === 'reports' ? outcome.reports.length : 0);
         const ctx = { services, scope: p.scope, lang, fileName: unit.name, labelAlways: units.length > 1, ...(intro !== undefined ? { intro } : {}) };
         activities = await renderOutcome(outcome, ctx);
       }
     } catch (err) {
       const problem = problemOf(err, services.config.maxUploadBytes, unit.name);
       if (problem) {
-        log.info({ event: 'input-refused', reason: problem.reason, detail: logMessageOf(err) }, 'input could not be read');
+        stats.outcome = problem.reason;
+        log().info({ event: 'input-refused', reason: problem.reason, detail: logMessageOf(err) }, 'input could not be read');
         activities = [refusalMessage(problem, lang, unit.name, units.length > 1 ? unit.name : undefined)];
       } else {
-        log.error({ event: 'input-error', err: { name: (err as Error).name, message: logMessageOf(err), stack: (err as Error).stack } }, 'unexpected error while processing an input');
+        stats.outcome = 'error';
+        log().error({ event: 'input-error', err: { name: (err as Error).name, message: logMessageOf(err), stack: (err as Error).stack } }, 'unexpected error while processing an input');
         activities = [temporaryProblem(lang)];
       }
     }
     await send(activities);
     // the last input needs no progress row: the runner's finish() follows at once (one commit less)
-    if (i + 1 < units.length) setProgress(i + 1);
+    if (i + 1 < units.length) hooks.setProgress(i + 1);
   }
 }
 

@@ -8,9 +8,10 @@
 // A crash must not turn into a lost message: a process killed after claiming but before the
 // activity was accepted leaves a claim nobody will complete.
 // - Per-process scope (default with the embedded SQLite store, i.e. one instance): the
-//   processing claim is keyed by this process's boot id, so a retry arriving after the restart is
-//   processed; whatever the dead process had already accepted is deduplicated by the durable job
-//   table (same activity → same job id).
+//   processing claim belongs to this process only (kept in its memory; it dies with it), so a
+//   retry arriving after the restart is processed; whatever the dead process had already accepted
+//   is deduplicated by the durable job table (same activity → same job id). The "done" mark is
+//   stored as in the shared scope.
 // - Shared scope (default with Blob storage, several instances): the processing claim is global
 //   and held for `processingLeaseMs` (default 20 s, longer than Teams' 15 s redelivery); a retry
 //   after the lease is processed. A copy that finds a live claim cannot tell a slow holder from a
@@ -62,6 +63,13 @@ export function dedupeKey(activity: ActivityIds): string | undefined {
 }
 
 export class DedupeMiddleware implements Middleware {
+  /**
+   * Per-process scope: the processing claims live here, not in the storage. Keyed by this
+   * process's boot id they were never visible to another process anyway, and one event loop
+   * makes check-and-set atomic: the same semantics without a SQLite write per message.
+   */
+  private readonly localClaims = new Map<string, number>();
+  private lastSweep = 0;
   private readonly doneTtlMs: number;
   private readonly leaseMs: number;
   private readonly now: () => number;
@@ -97,7 +105,7 @@ export class DedupeMiddleware implements Middleware {
         this.options.log.info({ event: 'duplicate-activity', activityType: a.type, state: 'done' }, 'activity already handled; dropped');
         return;
       }
-      won = await storage.claim(processingKey, { at: new Date(now).toISOString() }, { expiresAt: new Date(now + this.leaseMs) });
+      won = this.scope === 'process' ? this.claimLocally(processingKey, now) : await storage.claim(processingKey, { at: new Date(now).toISOString() }, { expiresAt: new Date(now + this.leaseMs) });
     } catch (err) {
       this.options.log.warn({ event: 'dedupe-unavailable', err: (err as Error).name }, 'dedupe store failed; handling the activity unclaimed');
       await next();
@@ -115,7 +123,8 @@ export class DedupeMiddleware implements Middleware {
     try {
       await next();
     } catch (err) {
-      if (won) {
+      if (won && this.scope === 'process') this.localClaims.delete(processingKey);
+      else if (won) {
         await storage.delete([processingKey]).catch((e: unknown) => {
           this.options.log.warn({ event: 'dedupe-release-failed', err: (e as Error).name }, 'could not release the dedupe claim');
         });
@@ -123,9 +132,28 @@ export class DedupeMiddleware implements Middleware {
       throw err;
     }
     const doneAt = this.now();
-    await storage.claim(doneKey, { at: new Date(doneAt).toISOString() }, { expiresAt: new Date(doneAt + this.doneTtlMs) }).catch((e: unknown) => {
-      // the processing claim still covers the lease; later copies may run again (at-least-once)
-      this.options.log.warn({ event: 'dedupe-mark-failed', err: (e as Error).name }, 'could not mark the activity done');
-    });
+    const marked = await storage.claim(doneKey, { at: new Date(doneAt).toISOString() }, { expiresAt: new Date(doneAt + this.doneTtlMs) }).then(
+      () => true,
+      (e: unknown) => {
+        // the processing claim still covers the lease; later copies may run again (at-least-once)
+        this.options.log.warn({ event: 'dedupe-mark-failed', err: (e as Error).name }, 'could not mark the activity done');
+        return false;
+      },
+    );
+    // the done mark answers every later copy (it is read first): the local claim has done its job
+    if (marked && won && this.scope === 'process') this.localClaims.delete(processingKey);
+  }
+
+  /** Create-only claim in this process's memory, held for the lease (as the stored claim was). */
+  private claimLocally(key: string, now: number): boolean {
+    const until = this.localClaims.get(key);
+    if (until !== undefined && until > now) return false;
+    this.localClaims.set(key, now + this.leaseMs);
+    // claims left behind (failed done marks) expire with the lease: swept at most every lease
+    if (now - this.lastSweep >= this.leaseMs) {
+      this.lastSweep = now;
+      for (const [k, u] of this.localClaims) if (u <= now) this.localClaims.delete(k);
+    }
+    return true;
   }
 }

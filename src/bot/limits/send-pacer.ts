@@ -36,13 +36,18 @@ export class SendPacer {
     this.sleep = options.sleep ?? realSleep;
   }
 
-  /** Runs `fn` in the conversation's lane, after the previous call and the pacing interval. */
-  run<T>(conversationId: string, fn: () => Promise<T>): Promise<T> {
+  /**
+   * Runs `fn` in the conversation's lane, after the previous call and the pacing interval.
+   * `unpaced` (typing indicators): still in order after the previous call, but neither waits for
+   * nor uses up the interval, so the card that follows a typing indicator is not held back.
+   */
+  run<T>(conversationId: string, fn: () => Promise<T>, options: { unpaced?: boolean } = {}): Promise<T> {
     const key = baseConversationId(conversationId);
     const lane = this.lanes.get(key) ?? { tail: Promise.resolve(), nextAt: 0, pending: 0 };
     this.lanes.set(key, lane);
     lane.pending++;
     const result = lane.tail.then(async () => {
+      if (options.unpaced) return fn();
       const wait = lane.nextAt - this.now();
       if (wait > 0) await this.sleep(wait);
       lane.nextAt = this.now() + this.intervalMs;
@@ -67,14 +72,23 @@ export class SendPacer {
 
 const PACED_METHODS = ['sendToConversation', 'replyToActivity', 'updateActivity', 'deleteActivity'] as const;
 
-/** Makes every activity-sending call of this client go through the pacer (mutates and returns it). */
+/** A typing indicator among the call's arguments (sendToConversation / replyToActivity). */
+function isTyping(args: readonly unknown[]): boolean {
+  return args.some((a) => typeof a === 'object' && a !== null && (a as { type?: unknown }).type === 'typing');
+}
+
+/**
+ * Makes every activity-sending call of this client go through the pacer (mutates and returns it).
+ * Typing indicators keep their place in the lane but are not paced (see SendPacer.run): at most
+ * one per job, and a paced card right behind one would otherwise wait a whole interval.
+ */
 export function paceConnectorClient(client: ConnectorClient, pacer: SendPacer): ConnectorClient {
   const ops = client.conversations as unknown as Record<string, unknown>;
   for (const name of PACED_METHODS) {
     const original = ops[name];
     if (typeof original !== 'function') continue;
     const call = (conversationId: string, ...rest: unknown[]) => (original as (this: unknown, id: string, ...r: unknown[]) => Promise<unknown>).call(ops, conversationId, ...rest);
-    ops[name] = (conversationId: string, ...rest: unknown[]) => pacer.run(conversationId, () => call(conversationId, ...rest));
+    ops[name] = (conversationId: string, ...rest: unknown[]) => pacer.run(conversationId, () => call(conversationId, ...rest), { unpaced: isTyping(rest) });
   }
   return client;
 }

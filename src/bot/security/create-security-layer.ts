@@ -7,7 +7,7 @@ import type { BotFrameworkAuthentication } from 'botframework-connector';
 import type { Logger } from 'pino';
 import { ActivityGate } from './activity-gate';
 import { AuthGuard, type GuardRequest, type GuardResponse, type TurnLogic } from './auth-guard';
-import { PolicyEnforcingBotFrameworkAuthentication, ServiceUrlPolicy, type ConnectorClientDecorator } from './service-url-policy';
+import { ConnectorClientCache, PolicyEnforcingBotFrameworkAuthentication, ServiceUrlPolicy, type ConnectorClientDecorator } from './service-url-policy';
 
 export interface SecurityLayerOptions {
   log: Logger;
@@ -24,6 +24,8 @@ export interface SecurityLayerOptions {
   authTimeoutMs?: number;
   /** applied to every ConnectorClient (limits: `(c) => paceConnectorClient(c, pacer)`) */
   decorateConnectorClient?: ConnectorClientDecorator;
+  /** reuse ConnectorClients across turns and sends (default true; see ConnectorClientCache) */
+  reuseConnectorClients?: boolean;
 }
 
 export interface SecurityLayer {
@@ -50,7 +52,8 @@ export function createSecurityLayer(options: SecurityLayerOptions): SecurityLaye
     policy,
     gate,
     middleware: [gate],
-    wrapAuth: (auth) => new PolicyEnforcingBotFrameworkAuthentication(auth, policy, options.decorateConnectorClient),
+    wrapAuth: (auth) =>
+      new PolicyEnforcingBotFrameworkAuthentication(auth, policy, options.decorateConnectorClient, options.reuseConnectorClients === false ? undefined : new ConnectorClientCache()),
     createProcessRequest: ({ adapter, auth, log }) => {
       const guard = new AuthGuard({
         adapter,

@@ -113,19 +113,79 @@ export function parseServiceUrlAllowedHosts(value: string | undefined): { hosts:
 /** Applied to every ConnectorClient after the policy check (e.g. per-conversation send pacing). */
 export type ConnectorClientDecorator = (client: ConnectorClient) => ConnectorClient;
 
+/** Promises kept by key, oldest out beyond `maxEntries`; a rejected one is dropped (retried next time). */
+export class KeyedPromiseCache<T> {
+  private readonly items = new Map<string, Promise<T>>();
+
+  constructor(private readonly maxEntries: number) {}
+
+  get(key: string, create: () => Promise<T>): Promise<T> {
+    const kept = this.items.get(key);
+    if (kept) return kept;
+    const made = create();
+    this.items.set(key, made);
+    if (this.items.size > this.maxEntries) this.items.delete(this.items.keys().next().value!);
+    made.catch(() => {
+      if (this.items.get(key) === made) this.items.delete(key);
+    });
+    return made;
+  }
+
+  size(): number {
+    return this.items.size;
+  }
+}
+
+/**
+ * ConnectorClients kept for reuse, per bot app id + audience + serviceUrl. botbuilder's factory
+ * makes a new client (HTTP pipeline, keep-alive agent, credentials) for every turn and every
+ * proactive send, so each call opened a new connection; a kept client reuses its connections.
+ * Tokens are cached by botbuilder per app id + scope (AppCredentials.cache) and refreshed by the
+ * client's credentials, so a kept client stays valid. Few keys in practice (Teams' regional
+ * serviceUrls); bounded anyway, oldest out first.
+ */
+export class ConnectorClientCache {
+  private readonly clients: KeyedPromiseCache<ConnectorClient>;
+  /** botbuilder also makes a UserTokenClient (its own HTTP pipeline) for every turn; the bot signs nobody in, so one per app id */
+  readonly userTokenClients = new KeyedPromiseCache<UserTokenClient>(8);
+
+  constructor(maxEntries = 64) {
+    this.clients = new KeyedPromiseCache(maxEntries);
+  }
+
+  get(key: string, create: () => Promise<ConnectorClient>): Promise<ConnectorClient> {
+    return this.clients.get(key, create);
+  }
+
+  size(): number {
+    return this.clients.size();
+  }
+}
+
+/** The bot app id botbuilder's factory uses for these claims (audience, or appid for the Emulator). */
+function appIdOf(claims: ClaimsIdentity | undefined): string {
+  return claims?.getClaimValue('aud') ?? claims?.getClaimValue('appid') ?? '';
+}
+
 class PolicyConnectorFactory extends ConnectorFactory {
   constructor(
     private readonly inner: ConnectorFactory,
     private readonly policy: ServiceUrlPolicy,
-    private readonly decorate?: ConnectorClientDecorator,
+    private readonly decorate: ConnectorClientDecorator | undefined,
+    private readonly cache: { clients: ConnectorClientCache; appId: string } | undefined,
   ) {
     super();
   }
 
   async create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
+    // checked on every call, kept client or not: a refused URL never gets one
     this.policy.check(serviceUrl);
-    const client = await this.inner.create(serviceUrl, audience);
-    return this.decorate ? this.decorate(client) : client;
+    const make = async () => {
+      const client = await this.inner.create(serviceUrl, audience);
+      return this.decorate ? this.decorate(client) : client;
+    };
+    if (!this.cache) return make();
+    return this.cache.clients.get(`${this.cache.appId}\u0000${audience ?? ''}\u0000${serviceUrl}`, make);
   }
 }
 
@@ -139,6 +199,8 @@ export class PolicyEnforcingBotFrameworkAuthentication extends BotFrameworkAuthe
     private readonly inner: BotFrameworkAuthentication,
     readonly policy: ServiceUrlPolicy,
     private readonly decorate?: ConnectorClientDecorator,
+    /** reuse ConnectorClients across turns and sends (see ConnectorClientCache); off: one per call */
+    private readonly clients?: ConnectorClientCache,
   ) {
     super();
   }
@@ -156,11 +218,12 @@ export class PolicyEnforcingBotFrameworkAuthentication extends BotFrameworkAuthe
   }
 
   createConnectorFactory(claimsIdentity: ClaimsIdentity): ConnectorFactory {
-    return new PolicyConnectorFactory(this.inner.createConnectorFactory(claimsIdentity), this.policy, this.decorate);
+    return this.wrapFactory(this.inner.createConnectorFactory(claimsIdentity), claimsIdentity);
   }
 
   createUserTokenClient(claimsIdentity: ClaimsIdentity): Promise<UserTokenClient> {
-    return this.inner.createUserTokenClient(claimsIdentity);
+    if (!this.clients) return this.inner.createUserTokenClient(claimsIdentity);
+    return this.clients.userTokenClients.get(appIdOf(claimsIdentity), () => this.inner.createUserTokenClient(claimsIdentity));
   }
 
   override createBotFrameworkClient(): BotFrameworkClient {
@@ -172,6 +235,10 @@ export class PolicyEnforcingBotFrameworkAuthentication extends BotFrameworkAuthe
   }
 
   private wrapResult(result: AuthenticateRequestResult): AuthenticateRequestResult {
-    return result.connectorFactory ? { ...result, connectorFactory: new PolicyConnectorFactory(result.connectorFactory, this.policy, this.decorate) } : result;
+    return result.connectorFactory ? { ...result, connectorFactory: this.wrapFactory(result.connectorFactory, result.claimsIdentity) } : result;
+  }
+
+  private wrapFactory(inner: ConnectorFactory, claims: ClaimsIdentity | undefined): ConnectorFactory {
+    return new PolicyConnectorFactory(inner, this.policy, this.decorate, this.clients ? { clients: this.clients, appId: appIdOf(claims) } : undefined);
   }
 }

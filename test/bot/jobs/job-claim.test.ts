@@ -15,6 +15,7 @@ import type { BotServices } from '../../../src/bot/bot-services';
 import type { GraphClient } from '../../../src/bot/graph/graph-client';
 import type { JobPayload } from '../../../src/bot/jobs/job-payload';
 import { jobClaimKey, jobIdFor, JobRunner } from '../../../src/bot/jobs/job-runner';
+import { TurnReply } from '../../../src/bot/jobs/turn-reply';
 import { loadConfig } from '../../../src/config/load-config';
 import { openDatabase, type SqliteDatabase } from '../../../src/storage/sqlite-database';
 import { SqliteJobStore } from '../../../src/storage/sqlite-job-store';
@@ -124,6 +125,46 @@ describe('bot/jobs: one activity accepted by several instances is answered once'
     a.runner.resumePending();
     await a.runner.whenIdle();
     assert.deepEqual(sent.map((s) => s.by), ['a'], 'the restarted owner answers');
+  });
+
+  /** The accepting HTTP turn while it waits (REPLY_IN_TURN_MS): records what went out through it. */
+  const waitingTurn = (name: string) =>
+    new TurnReply({
+      sendActivities: (activities: Partial<Activity>[]) => {
+        for (const _ of activities) sent.push({ by: `${name} (in the turn)` });
+        return Promise.resolve([]);
+      },
+    });
+
+  it('answered through the waiting turn when it is open: once, and not proactively as well', async () => {
+    const a = instance('a');
+    const turn = waitingTurn('a');
+    assert.equal(a.runner.submit(jobId, payload('req-a'), turn), true);
+    await a.runner.whenSettled(jobId);
+    a.runner.detachTurn(jobId);
+    await turn.close();
+    await a.runner.whenIdle();
+    assert.deepEqual(sent.map((s) => s.by), ['a (in the turn)']);
+    assert.equal(a.store.get(jobId)!.state, 'done');
+  });
+
+  it('a turn that stopped waiting is not used: the answer goes out proactively', async () => {
+    const a = instance('a');
+    const turn = waitingTurn('a');
+    await turn.close(); // the wait ended before the job sent anything
+    a.runner.submit(jobId, payload('req-a'), turn);
+    await a.runner.whenIdle();
+    assert.deepEqual(sent.map((s) => s.by), ['a']);
+  });
+
+  it('two instances, each with its turn waiting: one answer in total, through the winner only', async () => {
+    const a = instance('a');
+    const b = instance('b');
+    a.runner.submit(jobId, payload('req-a'), waitingTurn('a'));
+    b.runner.submit(jobId, payload('req-b'), waitingTurn('b'));
+    await Promise.all([a.runner.whenIdle(), b.runner.whenIdle()]);
+    assert.equal(sent.length, 1, sent.map((x) => x.by).join());
+    assert.match(sent[0]!.by, /^[ab] \(in the turn\)$/);
   });
 
   it('the shared store is down: the job runs anyway (at-least-once, never lost)', async () => {
