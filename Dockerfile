@@ -40,4 +40,5 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3978)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 # exec form: node itself receives SIGTERM (graceful shutdown); run with `--init` (or the
 # platform's init) so orphaned children are reaped
-CMD ["node", "dist/main.js"]
+# the same node flags as `npm start` (heap cap: peak RSS; see docs/perf.md)
+CMD ["node", "--max-old-space-size=160", "dist/main.js"]

@@ -24,6 +24,7 @@ import { runLoad, type Sample } from './bench-harness/load';
 import { freePort } from './bench-harness/loopback';
 import { median, summarize, type LatencySummary } from './bench-harness/stats';
 import { fileMessageActivity } from './bench-harness/teams-activity';
+import { productionNodeFlags } from './production-node-flags';
 import { synthLogOfSize } from './synth-log';
 
 export type BenchTarget = 'bot' | 'echo';
@@ -86,11 +87,15 @@ export interface BotBenchResult {
 const DEFAULT_REQUESTS: Record<number, number> = { 1: 150, 10: 400, 50: 1000 };
 const LOG_NAME = 'AzureBackup_Check_NW_20240611_093015.log';
 
-/** dist/main.js and dist/bench/echo-bot.js; under tsx (tests) the .ts sources with tsx's hook. */
+/**
+ * dist/main.js and dist/bench/echo-bot.js; under tsx (tests) the .ts sources with tsx's hook. The bot
+ * gets the node flags of `npm start`; the echo bot, the framework's baseline, runs with none.
+ */
 function entryOf(target: BenchTarget, botScript?: string): { script: string; nodeArgs: string[] } {
   const ext = extname(__filename);
   const script = target === 'bot' ? (botScript ?? resolve(__dirname, '..', `main${ext}`)) : join(__dirname, `echo-bot${ext}`);
-  return { script, nodeArgs: ext === '.ts' ? ['--require', require.resolve('tsx/cjs')] : [] };
+  const hook = ext === '.ts' ? ['--require', require.resolve('tsx/cjs')] : [];
+  return { script, nodeArgs: target === 'bot' ? [...productionNodeFlags(), ...hook] : hook };
 }
 
 function botEnv(dataDir: string, extra: Record<string, string> = {}): Record<string, string> {
