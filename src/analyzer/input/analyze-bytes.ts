@@ -102,7 +102,10 @@ export async function analyzeBytes(input: Uint8Array, options: AnalyzeBytesOptio
     });
     if (!result.ok) return refused(result.refusal, fileName);
     if (reports.length === 0) return refused(noLogsRefusal(result.entries), fileName);
-    return { kind: 'reports', reports };
+    // a memo or readme beside the logs is not a log: report it only when nothing else was one
+    // (report-contract: "several logs give a JSON array of reports, one per log")
+    const logs = reports.filter((r) => r.source.kind !== 'unknown');
+    return { kind: 'reports', reports: logs.length > 0 ? logs : reports };
   }
 
   if (archive === 'gzip') {

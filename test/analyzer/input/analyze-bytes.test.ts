@@ -265,6 +265,14 @@ describe('analyzeBytes with the real analyzer', () => {
     ['shift_jis', iconv.encode(text, 'cp932')],
   ];
 
+  it('a memo beside the logs in a zip is not reported; a zip of text that is no log still gets its "not a log" report', async () => {
+    const memo = strToU8('お客様メモ: 昨日から バックアップが失敗しています。\r\nよろしくお願いします。\r\n');
+    const both = reportsOf(await analyzeBytes(makeZip({ 'memo.txt': memo, 'AzureBackup_Check_NW_1.log': original, 'readme.txt': strToU8('see the log') }), { fileName: 'logs.zip' }));
+    assert.deepEqual(both.map((r) => [r.source.archiveEntry, r.source.kind]), [['AzureBackup_Check_NW_1.log', 'windows-backup']]);
+    const memoOnly = reportsOf(await analyzeBytes(makeZip({ 'memo.txt': memo }), { fileName: 'memo.zip' }));
+    assert.deepEqual(memoOnly.map((r) => [r.source.archiveEntry, r.source.kind, r.findings.map((f) => f.code)]), [['memo.txt', 'unknown', ['UNRECOGNIZED_LOG']]]);
+  });
+
   it('gives the same report whatever the encoding the Japanese log was saved in', async () => {
     const [base] = reportsOf(await analyzeBytes(original, { fileName: 'x.log' }));
     assert.equal(base!.source.encoding, 'utf-8-bom');
