@@ -7,24 +7,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { StoreItems } from 'botbuilder';
-import type { Report } from '../../src/analyzer';
 import { FallbackReportStore } from '../../src/storage/fallback-report-store';
 import { openDatabase, type SqliteDatabase } from '../../src/storage/sqlite-database';
 import { SqliteReportStore } from '../../src/storage/sqlite-report-store';
 import { SqliteStorage, type ClaimableStorage } from '../../src/storage/sqlite-storage';
 import { StorageReportStore } from '../../src/storage/storage-report-store';
+import { minimalReport } from './minimal-report';
 
-const report = (host: string): Report => ({
-  schemaVersion: 1,
-  source: { kind: 'linux-backup', complete: true, encoding: 'utf-8', host, lineCount: 1 },
-  overall: 'ok',
-  endpoints: [],
-  proxy: { configured: false, contexts: [] },
-  tls: { tls12: 'unknown', keys: [], sectionFound: false },
-  findings: [],
-  region: { geoCodes: [], regions: [], displayNames: [] },
-  missingChecks: [],
-});
 
 /** A ClaimableStorage that fails every call while `down`, or only the calls `failWhen` picks. */
 class FlakyStorage implements ClaimableStorage {
@@ -80,17 +69,17 @@ describe('storage/fallback report store (R11)', () => {
   });
 
   it('store up: reports go to the shared store', async () => {
-    const r = await store.save({ scope, report: report('A') });
+    const r = await store.save({ scope, report: minimalReport('A') });
     assert.ok(storedKeys().includes(`report/${r.id}`));
     assert.equal((await store.get(r.id))!.report.source.host, 'A');
     assert.deepEqual(warnings, []);
   });
 
   it('store down: the report is kept locally, found by id and as the latest; nothing written to the shared store', async () => {
-    const before = await store.save({ scope, report: report('before') });
+    const before = await store.save({ scope, report: minimalReport('before') });
     flaky.down = true;
     now = new Date(now.getTime() + 1000);
-    const during = await store.save({ scope, report: report('during') });
+    const during = await store.save({ scope, report: minimalReport('during') });
     assert.deepEqual(warnings, ['report-store-fallback']);
     assert.ok(!storedKeys().includes(`report/${during.id}`));
     assert.equal((await store.get(during.id))!.report.source.host, 'during');
@@ -101,17 +90,17 @@ describe('storage/fallback report store (R11)', () => {
     assert.equal((await store.get(before.id))!.id, before.id);
     assert.equal((await store.latestFor(scope))!.id, during.id, 'the newer report wins, wherever it is');
     now = new Date(now.getTime() + 1000);
-    const after = await store.save({ scope, report: report('after') });
+    const after = await store.save({ scope, report: minimalReport('after') });
     assert.equal((await store.latestFor(scope))!.id, after.id);
     assert.equal(await store.get('AAAAAAAAAAAAAAAAAAAAAAAA'), undefined, 'unknown id with both stores up');
   });
 
   it('the pointer write fails after the report was written: the report is taken back, then kept locally', async () => {
-    await store.save({ scope, report: report('first') }); // the pointer exists: the next save updates it with write()
+    await store.save({ scope, report: minimalReport('first') }); // the pointer exists: the next save updates it with write()
     const keysBefore = storedKeys();
     flaky.failWhen = (op, keys) => op === 'write' && keys.some((k) => k.startsWith('report-latest/'));
     now = new Date(now.getTime() + 1000);
-    const r = await store.save({ scope, report: report('second') });
+    const r = await store.save({ scope, report: minimalReport('second') });
     assert.deepEqual(storedKeys(), keysBefore, 'no orphan report item in the shared store');
     assert.equal((await store.get(r.id))!.report.source.host, 'second');
     assert.equal((await store.latestFor(scope))!.id, r.id);
@@ -120,7 +109,7 @@ describe('storage/fallback report store (R11)', () => {
   it('StorageReportStore alone: a failed pointer update rejects the save and leaves no report item', async () => {
     const plain = new StorageReportStore(flaky, { retentionDays: 7, now: () => now });
     flaky.failWhen = (op, keys) => op === 'claim' && keys.some((k) => k.startsWith('report-latest/'));
-    await assert.rejects(plain.save({ scope, report: report('x') }), /ECONNREFUSED/);
+    await assert.rejects(plain.save({ scope, report: minimalReport('x') }), /ECONNREFUSED/);
     assert.deepEqual(storedKeys(), []);
   });
 });

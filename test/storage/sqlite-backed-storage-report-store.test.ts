@@ -4,22 +4,11 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Report } from '../../src/analyzer';
 import { openDatabase, type SqliteDatabase } from '../../src/storage/sqlite-database';
 import { SqliteStorage } from '../../src/storage/sqlite-storage';
 import { StorageReportStore } from '../../src/storage/storage-report-store';
+import { minimalReport } from './minimal-report';
 
-const report = (host: string): Report => ({
-  schemaVersion: 1,
-  source: { kind: 'linux-backup', complete: true, encoding: 'utf-8', host, lineCount: 1 },
-  overall: 'ok',
-  endpoints: [],
-  proxy: { configured: false, contexts: [] },
-  tls: { tls12: 'unknown', keys: [], sectionFound: false },
-  findings: [],
-  region: { geoCodes: [], regions: [], displayNames: [] },
-  missingChecks: [],
-});
 
 describe('StorageReportStore over a ClaimableStorage', () => {
   let dir: string;
@@ -41,9 +30,9 @@ describe('StorageReportStore over a ClaimableStorage', () => {
 
   it('saves, reads back, and points latestFor at the newest report of each conversation', async () => {
     const scope = { tenantId: 't', conversationId: '19:abc@thread.tacv2;messageid=1' };
-    const a = await store.save({ scope, report: report('A'), fileLabel: 'x.zip › a.log' });
+    const a = await store.save({ scope, report: minimalReport('A'), fileLabel: 'x.zip › a.log' });
     now = new Date(now.getTime() + 1000);
-    const b = await store.save({ scope, report: report('B') });
+    const b = await store.save({ scope, report: minimalReport('B') });
     assert.deepEqual(await store.get(a.id), a);
     assert.equal((await store.latestFor(scope))!.id, b.id);
     assert.equal(await store.latestFor({ tenantId: 't', conversationId: 'other' }), undefined);
@@ -55,7 +44,7 @@ describe('StorageReportStore over a ClaimableStorage', () => {
       Array.from({ length: 8 }, (_, i) => {
         const at = new Date(now.getTime() + i * 1000);
         const s = new StorageReportStore(storage, { retentionDays: 7, now: () => at });
-        return s.save({ scope, report: report(`r${i}`) });
+        return s.save({ scope, report: minimalReport(`r${i}`) });
       }),
     );
     for (const r of saved) assert.ok(await store.get(r.id));
@@ -63,7 +52,7 @@ describe('StorageReportStore over a ClaimableStorage', () => {
   });
 
   it('reports expire after the retention period and are purged by the storage', async () => {
-    const r = await store.save({ scope: { tenantId: 't', conversationId: 'c' }, report: report('old') });
+    const r = await store.save({ scope: { tenantId: 't', conversationId: 'c' }, report: minimalReport('old') });
     now = new Date(now.getTime() + 8 * 24 * 60 * 60 * 1000);
     assert.equal(await store.get(r.id), undefined);
     assert.equal(await store.latestFor({ tenantId: 't', conversationId: 'c' }), undefined);

@@ -2,21 +2,10 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Report } from '../../src/analyzer';
 import { openDatabase, type SqliteDatabase } from '../../src/storage/sqlite-database';
 import { SqliteReportStore } from '../../src/storage/sqlite-report-store';
+import { minimalReport } from './minimal-report';
 
-const report = (host: string): Report => ({
-  schemaVersion: 1,
-  source: { kind: 'windows-backup', complete: true, encoding: 'utf-8', host, lineCount: 1 },
-  overall: 'ok',
-  endpoints: [],
-  proxy: { configured: false, contexts: [] },
-  tls: { tls12: 'enabled', keys: [], sectionFound: true },
-  findings: [],
-  region: { geoCodes: [], regions: [], displayNames: [] },
-  missingChecks: [],
-});
 
 describe('SqliteReportStore', () => {
   let dir: string;
@@ -36,17 +25,17 @@ describe('SqliteReportStore', () => {
 
   it('ids are unguessable, URL-safe and fit the card data id pattern', async () => {
     const ids = new Set<string>();
-    for (let i = 0; i < 200; i++) ids.add((await store.save({ scope: { tenantId: 't', conversationId: 'c' }, report: report('h') })).id);
+    for (let i = 0; i < 200; i++) ids.add((await store.save({ scope: { tenantId: 't', conversationId: 'c' }, report: minimalReport('h') })).id);
     assert.equal(ids.size, 200);
     for (const id of ids) assert.match(id, /^[A-Za-z0-9_-]{24}$/);
   });
 
   it('round-trips the report with its scope and file label; latestFor is per conversation', async () => {
     const scope = { tenantId: 't', conversationId: '19:x@thread.tacv2;messageid=1' };
-    const a = await store.save({ scope, report: report('サーバー1'), fileLabel: 'logs.zip › a.log' });
+    const a = await store.save({ scope, report: minimalReport('サーバー1'), fileLabel: 'logs.zip › a.log' });
     now = new Date(now.getTime() + 1000);
-    const b = await store.save({ scope, report: report('server2') });
-    await store.save({ scope: { tenantId: 't', conversationId: 'other' }, report: report('elsewhere') });
+    const b = await store.save({ scope, report: minimalReport('server2') });
+    await store.save({ scope: { tenantId: 't', conversationId: 'other' }, report: minimalReport('elsewhere') });
     const got = await store.get(a.id);
     assert.deepEqual(got, a);
     assert.equal(got.report.source.host, 'サーバー1');
@@ -55,9 +44,9 @@ describe('SqliteReportStore', () => {
   });
 
   it('purges reports older than the cutoff', async () => {
-    const old = await store.save({ scope: { tenantId: 't', conversationId: 'c' }, report: report('old') });
+    const old = await store.save({ scope: { tenantId: 't', conversationId: 'c' }, report: minimalReport('old') });
     now = new Date('2024-07-01T00:00:00Z');
-    const fresh = await store.save({ scope: { tenantId: 't', conversationId: 'c' }, report: report('new') });
+    const fresh = await store.save({ scope: { tenantId: 't', conversationId: 'c' }, report: minimalReport('new') });
     assert.equal(await store.purgeOlderThan(new Date('2024-06-15T00:00:00Z')), 1);
     assert.equal(await store.get(old.id), undefined);
     assert.ok(await store.get(fresh.id));
