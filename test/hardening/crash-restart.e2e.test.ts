@@ -3,35 +3,21 @@
 // (HTTP 200) is answered with its analysis in the end; messages whose request died with the
 // process are re-sent, as Teams does. Duplicates are allowed (at-least-once), losses are not.
 import { strict as assert } from 'node:assert';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fakeConnector, type FakeConnector } from '../support/fake-connector';
 import { messageActivity } from '../support/make-bot';
+import { spawnFixture } from './spawn-fixture';
 
 const FIXTURE = join(__dirname, 'fixtures', 'plain-bot.ts');
 const LOG = readFileSync(join(__dirname, '..', 'fixtures', 'logs', 'linux-proxy-failures.log'), 'utf8');
 const CARD = 'application/vnd.microsoft.card.adaptive';
 
-async function start(dataDir: string): Promise<{ proc: ChildProcess; origin: string }> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', '--no-deprecation', FIXTURE], {
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DATA_DIR: dataDir },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  let err = '';
-  proc.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
-  const origin = await new Promise<string>((resolve, reject) => {
-    proc.stdout.setEncoding('utf8').on('data', (d: string) => {
-      out += d;
-      const m = /READY (\S+)/.exec(out);
-      if (m) resolve(m[1]!);
-    });
-    proc.once('exit', (code) => reject(new Error(`bot exited (${code}): ${err}`)));
-  });
-  return { proc, origin };
+function start(dataDir: string): Promise<{ proc: ChildProcess; origin: string }> {
+  return spawnFixture(FIXTURE, { DATA_DIR: dataDir }, 'bot');
 }
 
 async function kill(proc: ChildProcess): Promise<void> {

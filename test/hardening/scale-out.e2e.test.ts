@@ -6,7 +6,7 @@
 // escalation, two outbox drainers deliver its thread post once, and two engineers taking it at
 // once on different instances end with exactly one owner.
 import { strict as assert } from 'node:assert';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -34,6 +34,7 @@ import {
 import { fakeConnector, type FakeConnector } from '../support/fake-connector';
 import { cardText, executeActions, messageActivity } from '../support/make-bot';
 import { azuriteAvailable, startAzurite, type Azurite } from '../storage/azurite';
+import { spawnFixture } from './spawn-fixture';
 
 const FIXTURE = join(__dirname, 'fixtures', 'shared-bot.ts');
 const LOG = readFileSync(join(__dirname, '..', 'fixtures', 'logs', 'win-en-dns-failure.log'), 'utf8');
@@ -64,21 +65,7 @@ interface Instance {
 
 async function startInstance(env: Record<string, string>): Promise<Instance> {
   const dataDir = mkdtempSync(join(tmpdir(), 'nwcheck-scale-'));
-  const proc = spawn(process.execPath, ['--import', 'tsx', '--no-deprecation', FIXTURE], {
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DATA_DIR: dataDir, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  let err = '';
-  proc.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
-  const origin = await new Promise<string>((resolve, reject) => {
-    proc.stdout.setEncoding('utf8').on('data', (d: string) => {
-      out += d;
-      const m = /READY (\S+)/.exec(out);
-      if (m) resolve(m[1]!);
-    });
-    proc.once('exit', (code) => reject(new Error(`instance exited (${code}): ${err}`)));
-  });
+  const { proc, origin } = await spawnFixture(FIXTURE, { DATA_DIR: dataDir, ...env }, 'instance');
   return {
     proc,
     origin,
