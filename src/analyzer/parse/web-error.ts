@@ -116,10 +116,33 @@ function scanMessage(m: string): number {
 }
 
 /**
- * Outcome of one web-request error message (the text after `Invoke-WebRequest :` or inside
- * `PS>TerminatingError(...)`), English or Japanese, with or without quotes.
+ * Answers for messages seen before: a log repeats a handful of messages (`(404) Not Found` for
+ * every endpoint that answers), and a lookup costs a hash of the text where a classification
+ * costs a scan of it. Bounded (emptied when full); storage errors, unique by their RequestId, are
+ * not kept. Only a cache: the answer is the same either way, and the outcomes are frozen.
  */
-export function classifyWebError(message: string): WebOutcome {
+const outcomeMemo = new Map<string, WebOutcome>();
+const OUTCOME_MEMO_MAX = 256;
+
+/**
+ * Outcome of one web-request error message (the text after `Invoke-WebRequest :` or inside
+ * `PS>TerminatingError(...)`), English or Japanese, with or without quotes. The object is shared
+ * between calls with the same message: never change it.
+ */
+export function classifyWebError(message: string): Readonly<WebOutcome> {
+  if (message.length > 1024 || message.includes(PREFIX_END)) return classifyUncached(message);
+  const known = outcomeMemo.get(message);
+  if (known !== undefined) return known;
+  const outcome = Object.freeze(classifyUncached(message));
+  {
+    if (outcomeMemo.size >= OUTCOME_MEMO_MAX) outcomeMemo.clear();
+    // a flat copy: a slice would keep the whole log text alive as long as the memo
+    outcomeMemo.set(flatCopy(message), outcome);
+  }
+  return outcome;
+}
+
+function classifyUncached(message: string): WebOutcome {
   const m = message.length > 4096 ? message.slice(0, 4096) : message;
   const found = scanMessage(m); // as if lower-cased
   const has = (group: number): boolean => (found & (1 << group)) !== 0;

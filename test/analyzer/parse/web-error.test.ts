@@ -80,3 +80,25 @@ describe('classifyWebError after messages with the same text before "RequestId:"
     assert.deepEqual(classifyWebError('InvalidQuerxParameterValueValue RequestId:abc'), { state: 'inconclusive' });
   });
 });
+
+describe('classifyWebError remembers answers (a cache only)', () => {
+  it('a message asked again (a different string with the same text) gets the same, frozen answer', () => {
+    const m = 'The remote server returned an error: (407) Proxy Authentication Required.';
+    const first = classifyWebError(m);
+    const again = classifyWebError(`${m.slice(0, 10)}${m.slice(10)}`);
+    assert.deepEqual(again, { state: 'failed', cause: 'proxy-auth', status: 407 });
+    assert.equal(again, first, 'the remembered answer');
+    assert.ok(Object.isFrozen(again), 'shared answers cannot be changed by a caller');
+  });
+
+  it('gives every message its own answer after many different ones (the memo is emptied when full, never wrong)', () => {
+    const answers = new Map<string, string>();
+    for (let i = 0; i < 700; i++) {
+      const m = i % 2 === 0 ? `The remote server returned an error: (${400 + (i % 90)}) X${i}.` : `Unable to connect ${i}`;
+      answers.set(m, JSON.stringify(classifyWebError(m)));
+    }
+    for (const [m, a] of answers) assert.equal(JSON.stringify(classifyWebError(m)), a, m);
+    assert.deepEqual(classifyWebError('Unable to connect 1'), { state: 'failed', cause: 'connect' });
+    assert.deepEqual(classifyWebError('The remote server returned an error: (404) X4.'), { state: 'ok', status: 404 });
+  });
+});

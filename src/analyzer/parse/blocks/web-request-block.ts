@@ -3,7 +3,7 @@
 // "<msg>"`, `Invoke-webRequest : <msg>`, `+ FullyQualifiedErrorId : …`). The message decides.
 import { addEvidence, type EndpointObservation, type EndpointTable } from '../model';
 import { classifyWebError, statusInParens, type WebOutcome } from '../web-error';
-import { colonIndex, isDigit, trimLine, unquote } from '../text';
+import { colonIndex, flatCopy, isDigit, trimLine, unquote } from '../text';
 import type { CommandBlock } from './block';
 import type { LineText } from '../line-text';
 
@@ -57,6 +57,24 @@ export function quotedName(message: string): string {
  * .NET names the host it could not resolve. Through a proxy that can be the proxy's own name: then
  * the proxy setting (or DNS for it) is the problem, not the endpoint's name — Linux's `curl: (5)`.
  */
+/** The last message's detail: most logs print one message for many endpoints in a row. */
+const detailMemo = { message: '', ok: false, detail: '' };
+
+/** What a web request's error message shows as its detail: from the status on when it is an answer. */
+function messageDetail(message: string, ok: boolean): string {
+  const memo = detailMemo;
+  if (memo.ok === ok && memo.message === message) return memo.detail;
+  const st = statusInParens(message);
+  const detail = st !== undefined && ok ? statusDetail(message, st) : cleanDetail(message);
+  // unique messages (storage errors carry a RequestId) are not worth a copy
+  if (message.length > 512 || message.includes('RequestId:')) return detail;
+  // flat copies: the memo must not keep a slice of the whole log alive after the parse
+  memo.message = flatCopy(message);
+  memo.ok = ok;
+  memo.detail = detail === message ? memo.message : flatCopy(detail);
+  return detail;
+}
+
 function proxyNameUnresolved(outcome: WebOutcome, message: string, host: string): WebOutcome {
   if (outcome.state !== 'failed' || outcome.cause !== 'dns') return outcome;
   const name = quotedName(message);
@@ -194,8 +212,7 @@ export class WebRequestBlock implements CommandBlock {
     } else if (this.message !== undefined) {
       outcome = proxyNameUnresolved(classifyWebError(this.message), this.message, ep.host);
       if (outcome.state === 'inconclusive' && this.ie) outcome = { state: 'ok', note: 'ie-engine-unavailable' };
-      const st = statusInParens(this.message);
-      detail = st !== undefined && outcome.state === 'ok' ? statusDetail(this.message, st) : cleanDetail(this.message);
+      detail = messageDetail(this.message, outcome.state === 'ok');
     } else if (this.ie) {
       outcome = { state: 'ok', note: 'ie-engine-unavailable' };
     } else if (this.other !== undefined) {

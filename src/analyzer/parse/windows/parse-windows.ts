@@ -17,7 +17,7 @@ import {
   addAddress, addEvidence, EndpointTable, newProxyObservation, newTlsObservation, type CheckId, type ParsedLog,
   type ProxyObservation,
 } from '../model';
-import { ANALYSIS_MAX, evidence, flatCopy, isSeparator, isSpaceCode, trimLine } from '../text';
+import { ANALYSIS_MAX, evidence, flatCopy, isSeparator, sameAt, isSpaceCode, trimLine } from '../text';
 import { isCompletionLine, isTranscriptEnd, readHeaderLine, type HeaderFacts } from './transcript-header';
 import { isWinInetHeader, WinHttpReader, WinInetReader, type WinInetContext } from './proxy-section';
 import { TlsReader } from './tls-section';
@@ -456,10 +456,10 @@ class WindowsParser {
   private fastSeparator(no: number, block: CommandBlock, a: number, b: number): boolean {
     const n = b - a;
     if (n < 3) return false;
-    // join makes a flat string: startsWith is only fast with one (not with repeat's or slice's)
+    // a flat string of n dashes (made once per length): sameAt is then one memory compare
     if (this.dashes.length !== n) this.dashes = new Array<string>(n + 1).join('-');
     // a line of '-' only: `line` returns right after feeding it to any block but Test-NetConnection's
-    if (!this.text.startsWith(this.dashes, a)) return false;
+    if (!sameAt(this.text, a, this.dashes)) return false;
     if (block instanceof WebRequestBlock) block.readOther(no, this.dashes);
     else if (!(block instanceof TncBlock)) return false;
     return true;
@@ -521,7 +521,7 @@ class WindowsParser {
     const text = this.text;
     const k = this.messageLine >= 0 ? no - this.messageLine - 1 : -1;
     const memo = k >= 0 && k < QUIET_MEMO_SLOTS ? this.quietMemo[k] : undefined;
-    if (memo !== undefined && memo.text.length === b - a && text.startsWith(memo.text, a)) {
+    if (memo !== undefined && memo.text.length === b - a && sameAt(text, a, memo.text)) {
       return !memo.underscore || this.scriptVersion !== undefined;
     }
     const c = text.charCodeAt(a);
@@ -530,7 +530,7 @@ class WindowsParser {
     let ok: boolean;
     if (c === 0x2b || c === 0x7e) ok = true;
     else if (c === 0x41 || c === 0x61) ok = (text.charCodeAt(a + 1) | 0x20) === 0x74 && text.charCodeAt(a + 2) === 0x20 && t.includes(':\\');
-    else ok = text.startsWith('Invoke-webRequest', a);
+    else ok = sameAt(text, a, 'Invoke-webRequest');
     if (!ok || line.includes('statuscode') || line.includes('iedomnotsupported')) return false;
     const underscore = t.includes('_');
     // quiet by its bytes alone (no '_', or no Site Recovery marker), or only by the parser's state

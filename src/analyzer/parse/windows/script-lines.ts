@@ -4,6 +4,7 @@
 // answer for it (see test/analyzer/parse/script-lines.test.ts); anything else returns undefined /
 // false and the general path reads the line. The Windows parser's fast path is built on them.
 import { isIPv4, isIpAddress } from '../hosts';
+import { sameAt } from '../text';
 import type { TryCommand } from '../blocks/try-line';
 
 // The exact forms, checked by sticky expressions (one pass of compiled code over the line, no
@@ -113,16 +114,16 @@ const WEB_DESCRIPTION = '/ StatusDescription:';
  * (statusCodeIn's answer); its description starts at `text.indexOf(':', …) + 1` (see webDescriptionAt).
  */
 export function readWebResultAt(text: string, a: number, b: number): number {
-  if (!text.startsWith(WEB_RESULT, a)) return -1;
+  if (!sameAt(text, a, WEB_RESULT)) return -1;
   const i = a + WEB_RESULT.length;
-  if (text.startsWith(WEB_DESCRIPTION, i)) return i + WEB_DESCRIPTION.length === b ? 0x10000 : -1;
+  if (sameAt(text, i, WEB_DESCRIPTION)) return i + WEB_DESCRIPTION.length === b ? 0x10000 : -1;
   let status = 0;
   for (let j = i; j < i + 3; j++) {
     const c = text.charCodeAt(j);
     if (c < 0x30 || c > 0x39) return -1;
     status = status * 10 + (c - 0x30);
   }
-  return text.startsWith(WEB_DESCRIPTION, i + 3) ? status : -1;
+  return sameAt(text, i + 3, WEB_DESCRIPTION) ? status : -1;
 }
 
 /** Where the description of a line readWebResultAt accepted with a status starts (before trimming). */
@@ -139,6 +140,6 @@ const PS_ERROR = 'PS>TerminatingError(Invoke-WebRequest): "';
  */
 export function errorQuoteAt(text: string, a: number, b: number): number {
   const q = a + PS_ERROR.length - 1;
-  if (b - 1 <= q || text.charCodeAt(b - 1) !== 0x22 || !text.startsWith(PS_ERROR, a)) return -1;
+  if (b - 1 <= q || text.charCodeAt(b - 1) !== 0x22 || !sameAt(text, a, PS_ERROR)) return -1;
   return q;
 }
