@@ -3,7 +3,7 @@
 // it something nobody knows (inconclusive, never success). Substring checks only.
 import type { HttpFailureCause } from '../report';
 import { PhraseScanner } from './phrase-scanner';
-import { flatCopy, isDigit } from './text';
+import { flatCopy, isDigit, sameAt } from './text';
 
 export type WebOutcome =
   | { state: 'ok'; status?: number; note?: 'ie-engine-unavailable' }
@@ -65,6 +65,8 @@ const G_CLOSED = 12;
 const G_STORAGE_CODE = 13;
 const G_REQUEST_ID = 14;
 const G_TIME = 15;
+/** PowerShell 7's status message: pwshStatus only looks when this group occurs (it is rare) */
+const G_PWSH_STATUS = 16;
 const PHRASES: readonly (readonly string[])[] = [
   ['invoke-webrequest', 'invoke-restmethod'],
   ['is not recognized'],
@@ -88,6 +90,7 @@ const PHRASES: readonly (readonly string[])[] = [
   STORAGE_ERROR_CODES,
   ['requestid:'],
   ['time:'],
+  ['ndicate success'],
 ];
 const SCANNER = new PhraseScanner(PHRASES);
 
@@ -101,13 +104,12 @@ const SCANNER = new PhraseScanner(PHRASES);
 const prefixMemo = { text: '', state: 0, found: 0 };
 const PREFIX_END = 'RequestId:';
 
-/** SCANNER.scan(m) */
-function scanMessage(m: string): number {
-  const r = m.indexOf(PREFIX_END);
+/** SCANNER.scan(m); `r` is m.indexOf(PREFIX_END) */
+function scanMessage(m: string, r: number): number {
   if (r === -1) return SCANNER.scan(m);
   const p = r + PREFIX_END.length;
   const memo = prefixMemo;
-  if (memo.text.length === p && m.startsWith(memo.text)) return memo.found | SCANNER.scanRange(m, p, m.length, memo.state);
+  if (memo.text.length === p && sameAt(m, 0, memo.text)) return memo.found | SCANNER.scanRange(m, p, m.length, memo.state);
   const found = SCANNER.scanRange(m, 0, p, 0);
   memo.text = flatCopy(m.slice(0, p));
   memo.state = SCANNER.state;
@@ -130,10 +132,12 @@ const OUTCOME_MEMO_MAX = 256;
  * between calls with the same message: never change it.
  */
 export function classifyWebError(message: string): Readonly<WebOutcome> {
-  if (message.length > 1024 || message.includes(PREFIX_END)) return classifyUncached(message);
+  if (message.length > 1024) return classifyUncached(message);
+  const r = message.indexOf(PREFIX_END);
+  if (r !== -1) return classifyUncached(message, r);
   const known = outcomeMemo.get(message);
   if (known !== undefined) return known;
-  const outcome = Object.freeze(classifyUncached(message));
+  const outcome = Object.freeze(classifyUncached(message, -1));
   {
     if (outcomeMemo.size >= OUTCOME_MEMO_MAX) outcomeMemo.clear();
     // a flat copy: a slice would keep the whole log text alive as long as the memo
@@ -142,9 +146,10 @@ export function classifyWebError(message: string): Readonly<WebOutcome> {
   return outcome;
 }
 
-function classifyUncached(message: string): WebOutcome {
+/** `r`: message.indexOf(PREFIX_END), when known */
+function classifyUncached(message: string, r?: number): WebOutcome {
   const m = message.length > 4096 ? message.slice(0, 4096) : message;
-  const found = scanMessage(m); // as if lower-cased
+  const found = scanMessage(m, r ?? m.indexOf(PREFIX_END)); // as if lower-cased
   const has = (group: number): boolean => (found & (1 << group)) !== 0;
   // every Japanese phrase below starts with a kana or kanji: without any, none of them can match
   const ja = JAPANESE_SCRIPT.test(m);
@@ -156,7 +161,7 @@ function classifyUncached(message: string): WebOutcome {
   if (has(G_IE_ENGINE) || (has(G_BASIC_PARSING) && (has(G_CANNOT_PARSE) || (ja && m.includes('解析できません'))))) {
     return { state: 'ok', note: 'ie-engine-unavailable' };
   }
-  const status = statusInParens(m) ?? pwshStatus(m);
+  const status = statusInParens(m) ?? (has(G_PWSH_STATUS) ? pwshStatus(m) : undefined);
   if (status === 407 || has(G_PROXY_AUTH) || (ja && m.includes('プロキシ認証が必要'))) {
     return { state: 'failed', cause: 'proxy-auth', status: 407 };
   }
