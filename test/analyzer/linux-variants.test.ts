@@ -175,3 +175,20 @@ describe('Linux: settings that could not be read', () => {
     assert.equal(f?.params?.contexts, 'asr-config');
   });
 });
+
+describe('Linux: section headings', () => {
+  it('a section heading that names only the host (no port, no https://) adds no endpoint of its own', () => {
+    const rec = [`### ${REC} の疎通確認 ###`, ...linuxNslookup(REC, ['20.195.1.9']), ...linuxTry(`nc -vz ${REC} 3260`, ['Ncat: Connected to 20.195.1.9:3260.'])];
+    const r = analyze(log([...endpoint443(MANAG, OK_NC, OK_CURL), ...rec]));
+    assert.deepEqual(r.endpoints.filter((e) => e.host === REC).map((e) => e.port), [3260], 'no untested :443 endpoint from the nslookup');
+    assert.equal(ep(r, REC, 3260).dns, 'resolved');
+    assert.equal(r.overall, 'ok');
+  });
+
+  it('the same heading over an nslookup that is all the log has left still reports the lookup', () => {
+    const rec = [`### ${REC} の疎通確認 ###`, ...linuxNslookup(REC, ['20.195.1.9'])];
+    const r = analyze(log([...endpoint443(MANAG, OK_NC, OK_CURL), ...rec]));
+    assert.equal(ep(r, REC).dns, 'resolved');
+    assert.equal(ep(r, REC).tcp, 'not-tested');
+  });
+});

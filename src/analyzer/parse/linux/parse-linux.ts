@@ -272,8 +272,11 @@ class LinuxParser {
       const first = tokens(s, 1)[0];
       const target = first === undefined ? undefined : parseTarget(first);
       if (target) {
-        const port = target.port ?? (target.scheme === 'http' ? 80 : 443);
-        this.sectionPorts.set(target.host, port);
+        // a heading that names only the host says nothing about the port (the tests under it do):
+        // assuming 443 would make an endpoint nobody tested out of its nslookup
+        if (target.port !== undefined || target.scheme !== undefined) {
+          this.sectionPorts.set(target.host, target.port ?? (target.scheme === 'http' ? 80 : 443));
+        }
         const svc = serviceOf(target.host);
         if (svc !== 'other') this.seeCheck(svc);
       }
