@@ -33,8 +33,9 @@ for (const [set, DIR, minimum] of [
         const outcome = await analyzeBytes(readFileSync(join(DIR, log)), { fileName: log });
         assert.equal(outcome.kind, 'reports');
         if (outcome.kind !== 'reports') return;
-        assert.equal(outcome.reports.length, 1);
-        assert.deepEqual(conformanceErrors(expected, outcome.reports[0]), []);
+        const [report, ...others] = outcome.reports;
+        assert.ok(report !== undefined && others.length === 0, `${outcome.reports.length} reports`);
+        assert.deepEqual(conformanceErrors(expected, report), []);
       });
       continue;
     }
