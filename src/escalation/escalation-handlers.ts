@@ -98,6 +98,15 @@ export function registerEscalation(registry: ActionRegistry, deps: EscalationHan
     const target = await targetFor(ctx, ctx.lang);
     if (!target) return { kind: 'card', card: buildSetupCard(ctx.lang) };
     const notes: EscalationNotes = { tried: trimOrUndefined(ctx.data.tried, 4000) ?? '', urgency: ctx.data.urgency ?? 'normal' };
+    if (notes.tried === '') {
+      // "What you tried" is required (the form says so; a client that skips the check, or a
+      // redelivered empty submit, must not create an escalation without it): the form stays as
+      // the user filled it, the answer says what is missing. An escalation already open for
+      // this report is shown as it is (a second click after a successful submit).
+      const open = await service.openFor(ctx.scope.tenantId, access.stored.id, personOf(ctx.turn).id);
+      if (open) return { kind: 'card', card: buildRequesterStatusCard(open) };
+      return { kind: 'message', text: t(M.formTriedRequired, ctx.lang) };
+    }
     const caseNumber = trimOrUndefined(ctx.data.caseNumber, 64);
     const contact = trimOrUndefined(ctx.data.contact, 256);
     if (caseNumber) notes.caseNumber = caseNumber;
