@@ -15,6 +15,10 @@ export const CARD_MESSAGES = defineMessages({
   factComplete: { ja: '最後まで実行されています', en: 'The run completed' },
   factRun: { ja: '実行状況', en: 'Run' },
   factEndpointsLabel: { ja: '宛先', en: 'Endpoints' },
+  notALogSummary: {
+    ja: 'このファイルは、疎通確認スクリプトのログとして読み取れませんでした。Windows では AzureBackup_Check_NW_*.log、Linux では CheckNWResult_*.log という名前のログ ファイルを、そのままお送りください。',
+    en: 'This file is not a network-check log. Send the log file the script wrote, as it is: AzureBackup_Check_NW_*.log on Windows, CheckNWResult_*.log on Linux.',
+  },
   regionUnknown: { ja: 'ログからは判断できません', en: 'Not shown in the log' },
   // summary: sections
   failedTitle: { ja: '通信できなかった宛先 ({count} 件)', en: 'Endpoints that failed ({count})' },

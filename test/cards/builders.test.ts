@@ -2,7 +2,9 @@
 // Explain button; explanations number their steps and cite log lines; pages and buttons carry
 // the right data.
 import assert from 'node:assert/strict';
-import { findRegion, requiredEndpointsForRegion, type Report } from '../../src/analyzer';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyzeBytes, findRegion, requiredEndpointsForRegion, type Report } from '../../src/analyzer';
 import { BOT_COMMANDS } from '../../src/bot/commands/command-list';
 import {
   ENDPOINTS_PER_PAGE,
@@ -25,7 +27,7 @@ import { contextName, overallLabel, severityLabel, tlsStateLabel } from '../../s
 import { explainRefusal, REFUSAL_KEYS } from '../../src/i18n/refusals';
 import { nodesOfType, visibleTexts, type JsonNode } from './card-inspect';
 import { REPORT_ID } from './card-samples';
-import { GROUPED_HOSTS, groupedReport, hugeReport, sampleReport } from './report-factory';
+import { FIXTURE_DIR, GROUPED_HOSTS, groupedReport, hugeReport, sampleReport } from './report-factory';
 
 function executes(card: unknown, verb?: string): { title: string; data: ActionData }[] {
   return nodesOfType(card, 'Action.Execute')
@@ -159,6 +161,39 @@ describe('summary card', () => {
   it('wraps as a Bot Framework attachment', () => {
     const card = buildSummaryCard(sampleReport(), { lang: 'en', reportId: REPORT_ID });
     assert.deepEqual(cardAttachment(card), { contentType: 'application/vnd.microsoft.card.adaptive', content: card });
+  });
+});
+
+describe('summary card for a file that is not a network-check log', () => {
+  for (const lang of ['ja', 'en'] as const) {
+    it(`${lang}: says what the file is not and what to send, without log-only facts (run status, proxy, TLS)`, async () => {
+      const outcome = await analyzeBytes(readFileSync(join(FIXTURE_DIR, 'not-a-log.txt')), { fileName: 'readme.txt' });
+      assert.equal(outcome.kind, 'reports');
+      const report = (outcome as { reports: Report[] }).reports[0]!;
+      assert.equal(report.source.kind, 'unknown');
+      const texts = visibleTexts(buildSummaryCard(report, { lang, reportId: REPORT_ID }));
+      const all = texts.join('\n');
+      // what to send instead, on the card itself (not only behind the Explain button)
+      assert.ok(texts.includes(t(CARD_MESSAGES.notALogSummary, lang)), all);
+      assert.match(all, /AzureBackup_Check_NW_\*\.log/);
+      assert.match(all, /CheckNWResult_\*\.log/);
+      // "the run was interrupted", "proxy: not in the log", "TLS 1.2: unknown" mean nothing for such a file
+      assert.ok(!texts.includes(t(CARD_MESSAGES.factIncomplete, lang)), all);
+      assert.ok(!texts.includes(t(CARD_MESSAGES.proxyTitle, lang)), all);
+      assert.ok(!texts.includes(t(CARD_MESSAGES.proxyNotFound, lang)), all);
+      assert.ok(!texts.includes(tlsStateLabel('unknown', lang)), all);
+      // still the file name, the finding with its Explain button and the way to a human
+      assert.ok(texts.includes('readme.txt'));
+      assert.equal(executes(buildSummaryCard(report, { lang, reportId: REPORT_ID }), 'explain').length, 1);
+    });
+  }
+
+  it('a network-check log keeps its run status, proxy and TLS sections', () => {
+    const report = sampleReport();
+    report.source.complete = false;
+    const texts = visibleTexts(buildSummaryCard(report, { lang: 'ja', reportId: REPORT_ID }));
+    assert.ok(texts.includes(t(CARD_MESSAGES.factIncomplete, 'ja')));
+    assert.ok(texts.includes(t(CARD_MESSAGES.proxyTitle, 'ja')));
   });
 });
 
