@@ -50,8 +50,9 @@ export const CARD_MESSAGES = defineMessages({
   httpFailed: { ja: 'Web リクエストが失敗しました', en: 'The web request failed' },
   httpInconclusive: { ja: 'Web リクエストの結果から判定できません', en: 'The web request result is inconclusive' },
   notTested: { ja: '接続テストが実行されていません', en: 'No connection test was run' },
-  viaProxy: { ja: 'プロキシ経由', en: 'via proxy' },
-  privateEndpoint: { ja: 'プライベート エンドポイント', en: 'private endpoint' },
+  viaProxy: { ja: 'プロキシ経由', en: 'Via proxy' },
+  privateEndpoint: { ja: 'プライベート エンドポイント', en: 'Private endpoint' },
+  endpointAddresses: { ja: 'IP アドレス: {list}', en: 'Address: {list}' },
   // endpoints card
   endpointsTitle: { ja: 'すべての宛先 ({count} 件)', en: 'All endpoints ({count})' },
   endpointsPage: { ja: '{from}〜{to} 件目を表示しています (全 {total} 件)', en: 'Showing {from}–{to} of {total}' },
@@ -147,5 +148,8 @@ export const CARD_MESSAGES = defineMessages({
  */
 export const SWITCH_LANGUAGE_CAPTION: Readonly<Record<Lang, string>> = { ja: 'English', en: '日本語' };
 
-/** Joins the parts of one endpoint's problem ("…できませんでした、…" / "… failed. …"). */
-export const DETAIL_SEPARATOR: Readonly<Record<Lang, string>> = { ja: '、', en: '. ' };
+/**
+ * Joins the parts of one endpoint's problem, each a whole sentence without its full stop
+ * ("…接続できませんでした。Web リクエストが失敗しました" / "… failed. The web request failed").
+ */
+export const DETAIL_SEPARATOR: Readonly<Record<Lang, string>> = { ja: '。', en: '. ' };

@@ -307,6 +307,25 @@ describe('endpoints card', () => {
     assert.deepEqual(executes(card, 'showAllEndpoints'), [], 'one page: no pager');
   });
 
+  it('an endpoint\'s detail line sets the address apart from the log text (no "。、" / "。." run-ons)', () => {
+    const report = sampleReport();
+    const storage = report.endpoints.find((e) => e.host === 'jpewatcab01.blob.core.windows.net')!;
+    storage.httpDetail = 'リモート サーバーに接続できません。';
+    storage.addresses = ['20.60.172.68'];
+    storage.viaProxy = true;
+    const ja = visibleTexts(buildEndpointsCard(report, { lang: 'ja', reportId: REPORT_ID }));
+    assert.ok(ja.includes('プロキシ経由 / IP アドレス: 20.60.172.68 / リモート サーバーに接続できません。'), ja.join(' | '));
+    const en = visibleTexts(buildEndpointsCard(report, { lang: 'en', reportId: REPORT_ID }));
+    assert.ok(en.includes('Via proxy / Address: 20.60.172.68 / リモート サーバーに接続できません。'), en.join(' | '));
+    for (const x of [...ja, ...en]) assert.ok(!/[。.][、.]\s/.test(x) && !x.includes('。、'), x);
+  });
+
+  it('the summary says what failed in whole Japanese sentences ("…できませんでした。Web リクエストが…")', () => {
+    const texts = visibleTexts(buildSummaryCard(sampleReport(), { lang: 'ja', reportId: REPORT_ID }));
+    assert.ok(texts.includes('TCP 443 番ポートに接続できませんでした。Web リクエストが失敗しました (Unable to connect to the remote server)'), texts.join(' | '));
+    assert.ok(!texts.some((x) => x.includes('でした、')));
+  });
+
   it('pages by a fixed size, with previous/next carrying the page', () => {
     const report = hugeReport(45);
     const page1 = buildEndpointsCard(report, { lang: 'ja', reportId: REPORT_ID, page: 1 });
