@@ -181,6 +181,7 @@ export function createEscalationHereCommand(deps: EscalationHandlerDeps): TextCo
     name: 'escalation-here',
     aliases: { en: ['escalation here'], ja: ['エスカレーション先 ここ', 'エスカレーション先ここ', 'ここをエスカレーション先にする'] },
     title: M.hereCommandTitle,
+    usage: M.hereCommandUsage,
     description: M.hereCommandDescription,
     scopes: ['team'],
     async run(ctx) {
@@ -220,6 +221,7 @@ export function createEscalationListCommand(deps: EscalationHandlerDeps): TextCo
     name: 'escalations',
     aliases: { en: ['escalations', 'list escalations'], ja: ['エスカレーション一覧'] },
     title: M.listCommandTitle,
+    usage: M.listCommandUsage,
     description: M.listCommandDescription,
     scopes: ['team'],
     async run(ctx) {

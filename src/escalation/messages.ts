@@ -142,13 +142,17 @@ export const ESCALATION_MESSAGES = defineMessages({
 
   // ---- help entries --------------------------------------------------------------------------
   hereCommandTitle: { ja: 'エスカレーション先の設定', en: 'Set the escalation channel' },
+  // what to type, shown in help (as "リージョン <名前>" for the region command)
+  hereCommandUsage: { ja: 'エスカレーション先 ここ', en: 'escalation here' },
+  // descriptions are help-card / command-list lines: no full stop, as the bot's other commands
   hereCommandDescription: {
-    ja: 'このチャネルを、エンジニアへのエスカレーションの投稿先にします。',
-    en: 'Makes this channel the place escalations to engineers are posted.',
+    ja: 'このチャネルを、エンジニアへのエスカレーションの投稿先にします (エンジニアのチャネルで入力します)',
+    en: 'Make this channel the place escalations to engineers are posted (type it in the engineers’ channel)',
   },
   listCommandTitle: { ja: 'エスカレーション一覧', en: 'Open escalations' },
+  listCommandUsage: { ja: 'エスカレーション一覧', en: 'escalations' },
   listCommandDescription: {
-    ja: 'オープン中のエスカレーションを、経過時間と担当者つきで表示します (エスカレーション先のチャネルのみ)。',
-    en: 'Lists the open escalations with their age and owner (in the escalation channel).',
+    ja: 'オープン中のエスカレーションを、経過時間と担当者つきで表示します (エスカレーション先のチャネルのみ)',
+    en: 'List the open escalations with their age and owner (in the escalation channel only)',
   },
 });

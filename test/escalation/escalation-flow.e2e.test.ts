@@ -2,6 +2,7 @@
 // escalation feature, a fake Bot Connector capturing every post and update, both languages.
 import assert from 'node:assert/strict';
 import { cardText, executeActions } from '../support/make-bot';
+import { visibleTexts } from './support/card-check';
 import type { MentionTarget } from '../../src/escalation/escalation-config';
 import {
   ENGINEERS_CHANNEL,
@@ -194,6 +195,29 @@ describe('escalation end to end (real HTTP, fake Bot Connector)', function () {
       await waitUntil(async () => (await h.feature.service!.get(escalationId))!.outbox.every((i) => i.state === 'delivered'), 5000, 'outbox drained');
       assert.equal(h.threadPosts().length, 1, 'exactly one thread');
       assert.deepEqual(await h.feature.service!.listOpen('tenant-1'), []);
+    });
+  }
+
+  for (const [who, help, usages] of [
+    [ENGINEER_2, 'help', ['escalation here', 'escalations']],
+    [ENGINEER_1, 'ヘルプ', ['エスカレーション先 ここ', 'エスカレーション一覧']],
+  ] as const) {
+    it(`help (${help}) shows what to type for the escalation commands, as for the other commands`, async () => {
+      h = await startHarness();
+      const { bot, connector } = h;
+      await bot.post(channelCommand(connector, who, help));
+      const [message] = await connector.waitForMessages(1);
+      const texts = visibleTexts(message.attachments[0].content);
+      // before: the titles ("Set the escalation channel", "エスカレーション先の設定"), which are not what one types
+      for (const usage of usages) assert.ok(texts.includes(usage), `${usage} in ${texts.join(' | ')}`);
+      assert.ok(!texts.includes('Set the escalation channel') && !texts.includes('エスカレーション先の設定'));
+      // the descriptions read like the others: no full stop at the end
+      const sample = texts.indexOf(help === 'help' ? 'sample' : 'サンプル');
+      for (const usage of usages) {
+        const description = texts[texts.indexOf(usage) + 1] ?? '';
+        assert.ok(!/[。.]$/.test(description), description);
+      }
+      assert.ok(!/[。.]$/.test(texts[sample + 1] ?? ''));
     });
   }
 
