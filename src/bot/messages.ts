@@ -96,6 +96,8 @@ export const BOT_MESSAGES = defineMessages({
     en: '{label} ({index}/{total})',
   },
   // follow-up answers when the report has no finding on the topic asked about
+  // ja: written for an ASCII topic ("TLS 1.2 について", "Azure Storage について");
+  // answerQuestion's aboutTitle drops the space after a Japanese one ("プロキシについて")
   topicTitle: {
     ja: '{topic} について',
     en: 'About {topic}',
@@ -121,14 +123,14 @@ export const BOT_MESSAGES = defineMessages({
     en: 'This log has no TLS check, so I cannot tell the state of TLS 1.2.',
   },
   proxyNone: {
-    ja: 'このログでは、どの設定にもプロキシは構成されていません (直接接続です)。このログではプロキシに関する問題は見つかりませんでした。',
-    en: 'No proxy is configured in any setting in this log (direct connection). This log shows no proxy problem.',
+    ja: 'このログでは、どの設定にもプロキシ サーバーは構成されていません (直接接続)。プロキシに関する問題も見つかりませんでした。',
+    en: 'No proxy server is configured in any setting in this log (direct connection). This log shows no proxy problem.',
   },
   proxyList: {
-    ja: 'このログで確認できたプロキシ設定: {list}。プロキシに関する問題は見つかりませんでした。',
+    ja: 'このログに記録されているプロキシ設定は、{list} です。プロキシに関する問題は見つかりませんでした。',
     en: 'Proxy settings in this log: {list}. This log shows no proxy problem.',
   },
-  proxyEntry: { ja: '{context} = {server}', en: '{context} = {server}' },
+  proxyEntry: { ja: '{context}: {server}', en: '{context}: {server}' },
   dnsAllResolved: {
     ja: 'このログで確認したすべての宛先の名前解決に成功しています。',
     en: 'Every endpoint checked in this log resolved.',
