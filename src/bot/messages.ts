@@ -4,19 +4,19 @@ import { defineMessages } from '../i18n/lang';
 
 export const BOT_MESSAGES = defineMessages({
   sendLogTitle: {
-    ja: 'ネットワーク確認ログをお送りください',
+    ja: '疎通確認スクリプトのログをお送りください',
     en: 'Send me a network-check log',
   },
   sendLogText: {
-    ja: 'Azure Backup のネットワーク確認スクリプトのログ (AzureBackup_Check_NW_*.log、CheckNWResult_*.log) をファイルで添付するか、ログの内容をそのまま貼り付けてください。zip にまとめたものでも読み取れます。使い方は「ヘルプ」と入力するとご覧いただけます。',
+    ja: 'Azure Backup の疎通確認スクリプトのログ (AzureBackup_Check_NW_*.log、CheckNWResult_*.log) をファイルで添付するか、ログの内容をそのまま貼り付けてください。zip にまとめたものでも読み取れます。使い方は「ヘルプ」と入力するとご覧いただけます。',
     en: 'Attach the log of the Azure Backup network-check script (AzureBackup_Check_NW_*.log, CheckNWResult_*.log) as a file, or paste its text. A zip of logs works too. Type "help" to see what I can do.',
   },
   welcomeTitle: {
-    ja: 'Azure Backup ネットワーク確認ログの解析ボット',
+    ja: 'Azure Backup 疎通確認ログの解析ボット',
     en: 'Azure Backup network-check log analyzer',
   },
   welcomeText: {
-    ja: 'ネットワーク確認スクリプトのログを送っていただくと、通信要件を満たしていない点と対処方法をカードでお知らせします。まずは「サンプル」と入力して、解析結果の例をご覧ください。',
+    ja: '疎通確認スクリプトのログをお送りいただくと、通信要件を満たしていない点と対処方法をカードでお知らせします。まずは「サンプル」と入力して、解析結果の例をご覧ください。',
     en: 'Send me a log of the network-check script and I answer with a card: what breaks the network requirements and how to fix it. Type "sample" to see an example.',
   },
   reportGoneTitle: {

@@ -98,7 +98,7 @@ export const CARD_MESSAGES = defineMessages({
   // region card
   regionTitle: { ja: '{region} で確認する宛先', en: 'Endpoints to test for {region}' },
   regionIntro: {
-    ja: 'Recovery Services コンテナーのリージョンに応じた宛先です。各宛先へ、記載のポートで通信できることをご確認ください。',
+    ja: 'Recovery Services ボールトのリージョンに応じた宛先です。各宛先へ、記載のポートで通信できることをご確認ください。',
     en: 'These are the endpoints for the region of the vault. Check that each is reachable on the port shown.',
   },
   regionHowToTest: {
@@ -129,7 +129,7 @@ export const CARD_MESSAGES = defineMessages({
   topicEndpoints: { ja: '宛先ごとの結果', en: 'The result for each endpoint' },
   // fallback texts (notifications, clients that cannot render the card): catalogue text only,
   // never user text, because some clients render fallbackText as markdown
-  fallbackSummary: { ja: 'ネットワーク確認ログの解析結果', en: 'Network-check log analysis' },
+  fallbackSummary: { ja: '疎通確認ログの解析結果', en: 'Network-check log analysis' },
   fallbackEndpoints: { ja: '宛先ごとの確認結果', en: 'Endpoint results' },
   fallbackExplanation: { ja: '確認事項の説明', en: 'Finding explained' },
   fallbackRefusal: { ja: 'ログを解析できませんでした', en: 'The log could not be analyzed' },
