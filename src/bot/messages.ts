@@ -1,6 +1,6 @@
 // Every sentence the bot itself says (the analyzer's findings and refusals have their own
 // catalogues in src/i18n/). Terse and factual: what happened, what to do next.
-import { defineMessages } from '../i18n/lang';
+import { defineMessages, type Lang } from '../i18n/lang';
 
 export const BOT_MESSAGES = defineMessages({
   sendLogTitle: {
@@ -24,7 +24,7 @@ export const BOT_MESSAGES = defineMessages({
     en: 'This result is no longer available',
   },
   reportGoneText: {
-    ja: '解析結果の保存期間 ({days} 日) を過ぎたか、結果が見つかりません。お手数ですが、ログをもう一度お送りください。',
+    ja: '解析結果の保存期間 ({days} 日) が過ぎたか、結果が見つかりませんでした。お手数ですが、ログをもう一度お送りください。',
     en: 'The result was kept for {days} days and is gone, or it cannot be found. Please send the log again.',
   },
   reportElsewhereTitle: {
@@ -157,3 +157,12 @@ export const BOT_MESSAGES = defineMessages({
     en: '{host} was not checked in this log.',
   },
 });
+
+/**
+ * A title and its text as one plain message (an invoke's text answer, the adapter's error
+ * reply): "この解析結果は表示できません。解析結果の保存期間…" / "This result is no longer
+ * available. The result was kept…" — not "…表示できません: 解析結果の…".
+ */
+export function titleAndText(title: string, text: string, lang: Lang): string {
+  return lang === 'ja' ? `${title}。${text}` : `${title}. ${text}`;
+}

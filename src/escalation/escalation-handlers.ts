@@ -19,6 +19,7 @@ import {
 import type { ChangeOutcome, EscalationService } from './escalation-service';
 import { splitThreadId } from './deep-link';
 import { ESCALATION_MESSAGES as M } from './messages';
+import { titleAndText } from '../bot/messages';
 
 export interface EscalationHandlerDeps {
   service: EscalationService;
@@ -84,7 +85,7 @@ export function registerEscalation(registry: ActionRegistry, deps: EscalationHan
 
   registry.registerAction('escalate', async (ctx) => {
     const access = await loadReportFor(ctx, ctx.data.reportId);
-    if (!access.ok) return { kind: 'message', text: `${access.title}: ${access.text}` };
+    if (!access.ok) return { kind: 'message', text: titleAndText(access.title, access.text, ctx.lang) };
     if (!(await targetFor(ctx, ctx.lang))) return { kind: 'card', card: buildSetupCard(ctx.lang) };
     const open = await service.openFor(ctx.scope.tenantId, access.stored.id, personOf(ctx.turn).id);
     if (open) return { kind: 'card', card: buildRequesterStatusCard(open) };
@@ -94,7 +95,7 @@ export function registerEscalation(registry: ActionRegistry, deps: EscalationHan
 
   registry.registerAction('escalationSubmit', async (ctx) => {
     const access = await loadReportFor(ctx, ctx.data.reportId);
-    if (!access.ok) return { kind: 'message', text: `${access.title}: ${access.text}` };
+    if (!access.ok) return { kind: 'message', text: titleAndText(access.title, access.text, ctx.lang) };
     const target = await targetFor(ctx, ctx.lang);
     if (!target) return { kind: 'card', card: buildSetupCard(ctx.lang) };
     const notes: EscalationNotes = { tried: trimOrUndefined(ctx.data.tried, 4000) ?? '', urgency: ctx.data.urgency ?? 'normal' };
