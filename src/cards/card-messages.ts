@@ -126,7 +126,11 @@ export const CARD_MESSAGES = defineMessages({
     ja: '解決しない場合は、エンジニアにエスカレーションしてください。',
     en: 'If this does not help, escalate to an engineer.',
   },
-  topicEndpoints: { ja: '宛先ごとの結果', en: 'The result for each endpoint' },
+  unmatchedAlsoAsk: {
+    ja: '次の内容についてのご質問にもお答えできます (例: 「プロキシについて教えて」)。',
+    en: 'You can also ask about these (for example "what about the proxy?"):',
+  },
+  topicEndpoints: { ja: '宛先ごとの結果', en: 'the result for each endpoint' },
   // fallback texts (notifications, clients that cannot render the card): catalogue text only,
   // never user text, because some clients render fallbackText as markdown
   fallbackSummary: { ja: '疎通確認ログの解析結果', en: 'Network-check log analysis' },

@@ -380,6 +380,19 @@ describe('help, refusal, region, unmatched and notice cards', () => {
     assert.ok(visibleTexts(card).includes('what about X?'));
   });
 
+  for (const lang of ['ja', 'en'] as const) {
+    it(`unmatched question: the topics without a button are introduced as things to ask about (${lang})`, () => {
+      const topics = lang === 'ja' ? ['プロキシ', 'TLS 1.2', '名前解決'] : ['the proxy', 'TLS 1.2', 'name resolution'];
+      const texts = visibleTexts(buildUnmatchedQuestionCard({ lang, reportId: REPORT_ID, report: sampleReport(), topics }));
+      const first = texts.findIndex((x) => x.startsWith('• '));
+      assert.equal(texts[first - 1], t(CARD_MESSAGES.unmatchedAlsoAsk, lang), texts.join(' | '));
+      const bullets = texts.filter((x) => x.startsWith('• '));
+      assert.deepEqual(bullets, [...topics, t(CARD_MESSAGES.topicEndpoints, lang)].map((x) => `• ${x}`));
+      // one style for the list: "• the proxy … • the result for each endpoint" (was "The result…")
+      if (lang === 'en') assert.ok(bullets.every((x) => !/^• [A-Z][a-z]/.test(x)), bullets.join(' | '));
+    });
+  }
+
   it('unmatched question without a report: no buttons that need one', () => {
     const card = buildUnmatchedQuestionCard({ lang: 'ja', topics: ['TLS'] });
     assert.deepEqual(executes(card), []);
