@@ -24,6 +24,10 @@ export const ESCALATION_MESSAGES = defineMessages({
   urgencyShortLow: { ja: '低', en: 'low' },
   urgencyShortNormal: { ja: '通常', en: 'normal' },
   urgencyShortHigh: { ja: '高', en: 'high' },
+  // as a fact's value ("Urgency  High"), where the lower-case words above look like raw codes
+  urgencyValueLow: { ja: '低', en: 'Low' },
+  urgencyValueNormal: { ja: '通常', en: 'Normal' },
+  urgencyValueHigh: { ja: '高', en: 'High' },
   formCaseLabel: { ja: 'サポート リクエスト番号 (任意)', en: 'Support case number (optional)' },
   formContactLabel: { ja: 'ご連絡先 (任意)', en: 'Contact (optional)' },
   formContactPlaceholder: { ja: 'メール アドレスや電話番号など', en: 'e-mail address or phone number' },
