@@ -326,6 +326,13 @@ describe('endpoints card', () => {
     assert.ok(!texts.some((x) => x.includes('でした、')));
   });
 
+  it('section counts read as on the summary ("通信不可 (2 件)", not "通信不可 (2)")', () => {
+    const ja = visibleTexts(buildEndpointsCard(sampleReport(), { lang: 'ja', reportId: REPORT_ID }));
+    assert.ok(ja.includes('通信不可 (2 件)'), ja.join(' | '));
+    const en = visibleTexts(buildEndpointsCard(sampleReport(), { lang: 'en', reportId: REPORT_ID }));
+    assert.ok(en.some((x) => /^[A-Z][a-z ]+ \(2\)$/.test(x)), en.join(' | '));
+  });
+
   it('pages by a fixed size, with previous/next carrying the page', () => {
     const report = hugeReport(45);
     const page1 = buildEndpointsCard(report, { lang: 'ja', reportId: REPORT_ID, page: 1 });
