@@ -12,7 +12,7 @@ import {
 import type { BotFrameworkAuthentication } from 'botframework-connector';
 import type { Logger } from 'pino';
 import { langFromLocale, t } from '../i18n/lang';
-import { BOT_MESSAGES } from './messages';
+import { BOT_MESSAGES, titleAndText } from './messages';
 
 export interface AdapterParts {
   adapter: CloudAdapter;
@@ -41,7 +41,7 @@ export function createAdapter(
     if (context.activity.type !== (ActivityTypes.Message as string)) return;
     const lang = langFromLocale(context.activity.locale);
     try {
-      await context.sendActivity(`${t(BOT_MESSAGES.temporaryProblemTitle, lang)}: ${t(BOT_MESSAGES.temporaryProblemText, lang)}`);
+      await context.sendActivity(titleAndText(t(BOT_MESSAGES.temporaryProblemTitle, lang), t(BOT_MESSAGES.temporaryProblemText, lang), lang));
     } catch (sendError) {
       log.warn({ event: 'turn-error-reply-failed', errName: (sendError as Error).name }, 'could not tell the user about the error');
     }

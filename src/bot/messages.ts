@@ -1,22 +1,22 @@
 // Every sentence the bot itself says (the analyzer's findings and refusals have their own
 // catalogues in src/i18n/). Terse and factual: what happened, what to do next.
-import { defineMessages } from '../i18n/lang';
+import { defineMessages, type Lang } from '../i18n/lang';
 
 export const BOT_MESSAGES = defineMessages({
   sendLogTitle: {
-    ja: 'ネットワーク確認ログをお送りください',
+    ja: '疎通確認スクリプトのログをお送りください',
     en: 'Send me a network-check log',
   },
   sendLogText: {
-    ja: 'Azure Backup のネットワーク確認スクリプトのログ (AzureBackup_Check_NW_*.log、CheckNWResult_*.log) をファイルで添付するか、ログの内容をそのまま貼り付けてください。zip にまとめたものでも読み取れます。使い方は「ヘルプ」と入力するとご覧いただけます。',
+    ja: 'Azure Backup の疎通確認スクリプトのログ (AzureBackup_Check_NW_*.log、CheckNWResult_*.log) をファイルで添付するか、ログの内容をそのまま貼り付けてください。zip にまとめたものでも読み取れます。使い方は「ヘルプ」と入力するとご覧いただけます。',
     en: 'Attach the log of the Azure Backup network-check script (AzureBackup_Check_NW_*.log, CheckNWResult_*.log) as a file, or paste its text. A zip of logs works too. Type "help" to see what I can do.',
   },
   welcomeTitle: {
-    ja: 'Azure Backup ネットワーク確認ログの解析ボット',
+    ja: 'Azure Backup 疎通確認ログの解析ボット',
     en: 'Azure Backup network-check log analyzer',
   },
   welcomeText: {
-    ja: 'ネットワーク確認スクリプトのログを送っていただくと、通信要件を満たしていない点と対処方法をカードでお知らせします。まずは「サンプル」と入力して、解析結果の例をご覧ください。',
+    ja: '疎通確認スクリプトのログをお送りいただくと、通信要件を満たしていない点と対処方法をカードでお知らせします。まずは「サンプル」と入力して、解析結果の例をご覧ください。',
     en: 'Send me a log of the network-check script and I answer with a card: what breaks the network requirements and how to fix it. Type "sample" to see an example.',
   },
   reportGoneTitle: {
@@ -24,7 +24,7 @@ export const BOT_MESSAGES = defineMessages({
     en: 'This result is no longer available',
   },
   reportGoneText: {
-    ja: '解析結果の保存期間 ({days} 日) を過ぎたか、結果が見つかりません。お手数ですが、ログをもう一度お送りください。',
+    ja: '解析結果の保存期間 ({days} 日) が過ぎたか、結果が見つかりませんでした。お手数ですが、ログをもう一度お送りください。',
     en: 'The result was kept for {days} days and is gone, or it cannot be found. Please send the log again.',
   },
   reportElsewhereTitle: {
@@ -96,6 +96,8 @@ export const BOT_MESSAGES = defineMessages({
     en: '{label} ({index}/{total})',
   },
   // follow-up answers when the report has no finding on the topic asked about
+  // ja: written for an ASCII topic ("TLS 1.2 について", "Azure Storage について");
+  // answerQuestion's aboutTitle drops the space after a Japanese one ("プロキシについて")
   topicTitle: {
     ja: '{topic} について',
     en: 'About {topic}',
@@ -121,14 +123,14 @@ export const BOT_MESSAGES = defineMessages({
     en: 'This log has no TLS check, so I cannot tell the state of TLS 1.2.',
   },
   proxyNone: {
-    ja: 'このログでは、どの設定にもプロキシは構成されていません (直接接続です)。このログではプロキシに関する問題は見つかりませんでした。',
-    en: 'No proxy is configured in any setting in this log (direct connection). This log shows no proxy problem.',
+    ja: 'このログでは、どの設定にもプロキシ サーバーは構成されていません (直接接続)。プロキシに関する問題も見つかりませんでした。',
+    en: 'No proxy server is configured in any setting in this log (direct connection). This log shows no proxy problem.',
   },
   proxyList: {
-    ja: 'このログで確認できたプロキシ設定: {list}。プロキシに関する問題は見つかりませんでした。',
+    ja: 'このログに記録されているプロキシ設定は、{list} です。プロキシに関する問題は見つかりませんでした。',
     en: 'Proxy settings in this log: {list}. This log shows no proxy problem.',
   },
-  proxyEntry: { ja: '{context} = {server}', en: '{context} = {server}' },
+  proxyEntry: { ja: '{context}: {server}', en: '{context}: {server}' },
   dnsAllResolved: {
     ja: 'このログで確認したすべての宛先の名前解決に成功しています。',
     en: 'Every endpoint checked in this log resolved.',
@@ -155,3 +157,12 @@ export const BOT_MESSAGES = defineMessages({
     en: '{host} was not checked in this log.',
   },
 });
+
+/**
+ * A title and its text as one plain message (an invoke's text answer, the adapter's error
+ * reply): "この解析結果は表示できません。解析結果の保存期間…" / "This result is no longer
+ * available. The result was kept…" — not "…表示できません: 解析結果の…".
+ */
+export function titleAndText(title: string, text: string, lang: Lang): string {
+  return lang === 'ja' ? `${title}。${text}` : `${title}. ${text}`;
+}

@@ -24,7 +24,7 @@ import { messageText } from './input/message-text';
 import type { JobSubmitter } from './jobs/enqueue-job';
 import { refusalMessage } from './jobs/render-outcome';
 import { isCopyInFlight } from './limits/dedupe-middleware';
-import { BOT_MESSAGES } from './messages';
+import { BOT_MESSAGES, titleAndText } from './messages';
 import { describeTurn, languageOfText } from './turn-info';
 
 export interface NwcheckBotDeps {
@@ -182,7 +182,7 @@ export class NwcheckBot extends TeamsActivityHandler {
       else if (data.verb === 'escalate') result = escalationNotSetUp(ctx);
       else {
         info.log.warn({ event: 'card-action-unhandled', verb }, 'no handler for this verb');
-        result = { kind: 'message', text: `${t(BOT_MESSAGES.actionInvalidTitle, ctx.lang)}: ${t(BOT_MESSAGES.actionInvalidText, ctx.lang)}` };
+        result = { kind: 'message', text: titleAndText(t(BOT_MESSAGES.actionInvalidTitle, ctx.lang), t(BOT_MESSAGES.actionInvalidText, ctx.lang), ctx.lang) };
       }
       if (result.kind === 'message') return invokeMessage(result.text);
       if (result.updateOriginal && ctx.cardActivityId) {
@@ -196,7 +196,7 @@ export class NwcheckBot extends TeamsActivityHandler {
       return invokeCard(result.card);
     } catch (err) {
       info.log.error({ event: 'card-action-error', verb, err: { name: (err as Error).name, stack: (err as Error).stack } }, 'card action failed');
-      return invokeMessage(`${t(BOT_MESSAGES.temporaryProblemTitle, info.lang)}: ${t(BOT_MESSAGES.temporaryProblemText, info.lang)}`);
+      return invokeMessage(titleAndText(t(BOT_MESSAGES.temporaryProblemTitle, info.lang), t(BOT_MESSAGES.temporaryProblemText, info.lang), info.lang));
     } finally {
       info.log.info({ event: 'card-action', verb, ms: Date.now() - started }, 'card action handled');
     }

@@ -69,13 +69,41 @@ export async function describeTurn(turn: TurnContext, services: BotServices, reg
   return info;
 }
 
-/** Kana or CJK ideographs → the question was asked in Japanese. */
+/**
+ * Kana or CJK ideographs → the question was asked in Japanese; at least two English words →
+ * English; anything else (a host name, "TLS?", "/reset", "hello", symbols) says nothing about the
+ * language, so the user's own language applies (a Japanese user typing "proxy" is answered in
+ * Japanese). A word: a token with two or more letters, not all capitals (TLS, DNS, NSG), not a
+ * host name, address, path or URL (a "." ":" or "/" inside it).
+ */
 export function languageOfText(text: string): Lang | undefined {
-  let latin = false;
+  let words = 0;
+  let letters = 0;
+  let lower = false;
+  let technical = false;
+  let tokenLength = 0;
+  const endToken = () => {
+    if (letters >= 2 && lower && !technical) words++;
+    letters = 0;
+    lower = false;
+    technical = false;
+    tokenLength = 0;
+  };
   for (const ch of text) {
     const c = ch.codePointAt(0)!;
     if ((c >= 0x3040 && c <= 0x30ff) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xff66 && c <= 0xff9f)) return 'ja';
-    if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) latin = true;
+    if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x3000 || c === 0xa0) {
+      endToken();
+      continue;
+    }
+    if (c >= 0x61 && c <= 0x7a) {
+      letters++;
+      lower = true;
+    } else if (c >= 0x41 && c <= 0x5a) letters++;
+    else if ((c === 0x2e || c === 0x3a || c === 0x2f) && tokenLength > 0) technical = true; // "a.b", "x:443", "a/b"
+    else if (c === 0x2f) technical = true; // "/reset"
+    tokenLength++;
   }
-  return latin ? 'en' : undefined;
+  endToken();
+  return words >= 2 ? 'en' : undefined;
 }

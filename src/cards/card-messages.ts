@@ -15,6 +15,10 @@ export const CARD_MESSAGES = defineMessages({
   factComplete: { ja: '最後まで実行されています', en: 'The run completed' },
   factRun: { ja: '実行状況', en: 'Run' },
   factEndpointsLabel: { ja: '宛先', en: 'Endpoints' },
+  notALogSummary: {
+    ja: 'このファイルは、疎通確認スクリプトのログとして読み取れませんでした。Windows では AzureBackup_Check_NW_*.log、Linux では CheckNWResult_*.log という名前のログ ファイルを、そのままお送りください。',
+    en: 'This file is not a network-check log. Send the log file the script wrote, as it is: AzureBackup_Check_NW_*.log on Windows, CheckNWResult_*.log on Linux.',
+  },
   regionUnknown: { ja: 'ログからは判断できません', en: 'Not shown in the log' },
   // summary: sections
   failedTitle: { ja: '通信できなかった宛先 ({count} 件)', en: 'Endpoints that failed ({count})' },
@@ -46,8 +50,9 @@ export const CARD_MESSAGES = defineMessages({
   httpFailed: { ja: 'Web リクエストが失敗しました', en: 'The web request failed' },
   httpInconclusive: { ja: 'Web リクエストの結果から判定できません', en: 'The web request result is inconclusive' },
   notTested: { ja: '接続テストが実行されていません', en: 'No connection test was run' },
-  viaProxy: { ja: 'プロキシ経由', en: 'via proxy' },
-  privateEndpoint: { ja: 'プライベート エンドポイント', en: 'private endpoint' },
+  viaProxy: { ja: 'プロキシ経由', en: 'Via proxy' },
+  privateEndpoint: { ja: 'プライベート エンドポイント', en: 'Private endpoint' },
+  endpointAddresses: { ja: 'IP アドレス: {list}', en: 'Address: {list}' },
   // endpoints card
   endpointsTitle: { ja: 'すべての宛先 ({count} 件)', en: 'All endpoints ({count})' },
   endpointsPage: { ja: '{from}〜{to} 件目を表示しています (全 {total} 件)', en: 'Showing {from}–{to} of {total}' },
@@ -93,7 +98,7 @@ export const CARD_MESSAGES = defineMessages({
   // region card
   regionTitle: { ja: '{region} で確認する宛先', en: 'Endpoints to test for {region}' },
   regionIntro: {
-    ja: 'Recovery Services コンテナーのリージョンに応じた宛先です。各宛先へ、記載のポートで通信できることをご確認ください。',
+    ja: 'Recovery Services ボールトのリージョンに応じた宛先です。各宛先へ、記載のポートで通信できることをご確認ください。',
     en: 'These are the endpoints for the region of the vault. Check that each is reachable on the port shown.',
   },
   regionHowToTest: {
@@ -121,10 +126,14 @@ export const CARD_MESSAGES = defineMessages({
     ja: '解決しない場合は、エンジニアにエスカレーションしてください。',
     en: 'If this does not help, escalate to an engineer.',
   },
-  topicEndpoints: { ja: '宛先ごとの結果', en: 'The result for each endpoint' },
+  unmatchedAlsoAsk: {
+    ja: '次の内容についてのご質問にもお答えできます (例: 「プロキシについて教えて」)。',
+    en: 'You can also ask about these (for example "what about the proxy?"):',
+  },
+  topicEndpoints: { ja: '宛先ごとの結果', en: 'the result for each endpoint' },
   // fallback texts (notifications, clients that cannot render the card): catalogue text only,
   // never user text, because some clients render fallbackText as markdown
-  fallbackSummary: { ja: 'ネットワーク確認ログの解析結果', en: 'Network-check log analysis' },
+  fallbackSummary: { ja: '疎通確認ログの解析結果', en: 'Network-check log analysis' },
   fallbackEndpoints: { ja: '宛先ごとの確認結果', en: 'Endpoint results' },
   fallbackExplanation: { ja: '確認事項の説明', en: 'Finding explained' },
   fallbackRefusal: { ja: 'ログを解析できませんでした', en: 'The log could not be analyzed' },
@@ -143,5 +152,8 @@ export const CARD_MESSAGES = defineMessages({
  */
 export const SWITCH_LANGUAGE_CAPTION: Readonly<Record<Lang, string>> = { ja: 'English', en: '日本語' };
 
-/** Joins the parts of one endpoint's problem ("…できませんでした、…" / "… failed. …"). */
-export const DETAIL_SEPARATOR: Readonly<Record<Lang, string>> = { ja: '、', en: '. ' };
+/**
+ * Joins the parts of one endpoint's problem, each a whole sentence without its full stop
+ * ("…接続できませんでした。Web リクエストが失敗しました" / "… failed. The web request failed").
+ */
+export const DETAIL_SEPARATOR: Readonly<Record<Lang, string>> = { ja: '。', en: '. ' };

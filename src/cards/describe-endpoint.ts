@@ -38,14 +38,22 @@ export function describeEndpointStates(endpoint: Endpoint, lang: Lang): string {
   });
 }
 
-/** Extra facts worth a second line: the HTTP detail, proxy use, private endpoint, addresses. */
+/**
+ * Extra facts worth a second line: proxy use, private endpoint, the addresses, the HTTP detail.
+ * The detail is log text that often ends in its own full stop ("…接続できません。"), so the parts
+ * are set apart with " / " (as the DNS / TCP / HTTP line above it) rather than joined into a
+ * sentence, and the short facts come first so a long error text cannot push them off the line.
+ */
 export function describeEndpointDetail(endpoint: Endpoint, lang: Lang): string {
   const parts: string[] = [];
-  const detail = cardLine(endpoint.httpDetail ?? '', MAX_DETAIL_CHARS);
-  if (detail) parts.push(detail);
   if (endpoint.viaProxy) parts.push(t(M.viaProxy, lang));
   if (endpoint.privateEndpoint) parts.push(t(M.privateEndpoint, lang));
   const addresses = Array.isArray(endpoint.addresses) ? endpoint.addresses.slice(0, 3).map((a) => cardLine(a, 64)) : [];
-  if (addresses.length > 0) parts.push(addresses.join(', ') + (endpoint.addresses.length > 3 ? ', …' : ''));
-  return parts.join(DETAIL_SEPARATOR[lang]);
+  if (addresses.length > 0) {
+    const list = addresses.join(', ') + (endpoint.addresses.length > 3 ? ', …' : '');
+    parts.push(t(M.endpointAddresses, lang, { list }));
+  }
+  const detail = cardLine(endpoint.httpDetail ?? '', MAX_DETAIL_CHARS);
+  if (detail) parts.push(detail);
+  return parts.join(' / ');
 }

@@ -72,7 +72,7 @@ export function endpointsCardData(
       const count = all.filter((x) => x.verdict === e.verdict).length;
       groups.push({
         verdict: e.verdict,
-        title: `${verdictLabel(e.verdict, lang)} (${count})`,
+        title: t(M.groupTitle, lang, { label: verdictLabel(e.verdict, lang), count: String(count) }),
         color: VERDICT_COLOR[e.verdict] ?? 'Default',
         items: [item],
       });

@@ -85,11 +85,14 @@ function summaryData(report: Report, options: SummaryCardOptions, limits: Summar
   const { lang, reportId } = options;
   const overall = pick(OVERALL_STYLE, report.overall, OVERALL_STYLE.inconclusive);
   const label = overallLabel(report.overall, lang);
+  // a file that is not a network-check log: say so and what to send, not "proxy: not in the log"
+  const notALog = report.source.kind === 'unknown';
   return {
     lang,
     fallbackText: `${t(M.fallbackSummary, lang)}: ${label}`,
-    header: { style: overall.style, color: overall.color, label, summary: overallSummary(report.overall, lang) },
+    header: { style: overall.style, color: overall.color, label, summary: notALog ? t(M.notALogSummary, lang) : overallSummary(report.overall, lang) },
     facts: facts(report, lang),
+    settings: { show: !notALog },
     endpointGroups: endpointGroups(report.endpoints, lang, limits.endpointsPerGroup),
     proxy: proxySection(report.proxy.contexts, lang, limits.bypassEntries),
     tls: {
@@ -131,7 +134,8 @@ function facts(report: Report, lang: Lang): { label: string; value: string }[] {
     const ok = report.endpoints.filter((e) => e.verdict === 'ok').length;
     add(t(M.factEndpointsLabel, lang), t(M.endpointsOkCount, lang, { ok: String(ok), total: String(report.endpoints.length) }));
   }
-  if (!s.complete) add(t(M.factRun, lang), t(M.factIncomplete, lang));
+  // "interrupted" says something only about a network-check log
+  if (!s.complete && s.kind !== 'unknown') add(t(M.factRun, lang), t(M.factIncomplete, lang));
   return out;
 }
 

@@ -41,6 +41,8 @@ export function buildUnmatchedQuestionCard(options: UnmatchedQuestionOptions): A
       : [];
   const textTopics = (options.topics ?? []).slice(0, MAX_TOPICS).map((x) => ({ text: `• ${cardLine(x, 160)}` }));
   if (hasReport) textTopics.push({ text: `• ${t(M.topicEndpoints, lang)}` });
+  // the bullets have no button: say they are things to ask about, not more rows to click
+  if (textTopics.length > 0) textTopics.unshift({ text: t(M.unmatchedAlsoAsk, lang) });
   const hiddenFindings = groups.length - findingTopics.length;
   const question = cardLine(options.question ?? '', 300);
   const title = t(M.unmatchedTitle, lang);

@@ -27,6 +27,13 @@ export function urgencyText(urgency: Urgency, lang: Lang): string {
   return t(URGENCY_TEXT[urgency], lang);
 }
 
+const URGENCY_VALUE = { low: M.urgencyValueLow, normal: M.urgencyValueNormal, high: M.urgencyValueHigh } as const;
+
+/** The urgency as a fact's value: "High", not "high". */
+export function urgencyValue(urgency: Urgency, lang: Lang): string {
+  return t(URGENCY_VALUE[urgency], lang);
+}
+
 export function stateText(state: EscalationState, lang: Lang): string {
   return t(STATE_TEXT[state], lang);
 }
@@ -99,7 +106,7 @@ export function buildRequesterStatusCard(record: EscalationRecord): Card {
   if (reply?.note) sections.push({ label: t(M.lastReplyLabel, lang), text: cardText(reply.note, MAX_NOTE), style: 'emphasis' });
   const resolved = lastEntry(record, 'resolved');
   if (resolved?.note) sections.push({ label: t(M.resolutionLabel, lang), text: cardText(resolved.note, MAX_NOTE), style: 'good' });
-  const facts = [fact(t(M.fileLabel, lang), cardLine(record.fileName ?? t(M.unknownFile, lang), 200)), fact(t(M.urgencyLabel, lang), urgencyText(record.notes.urgency, lang))];
+  const facts = [fact(t(M.fileLabel, lang), cardLine(record.fileName ?? t(M.unknownFile, lang), 200)), fact(t(M.urgencyLabel, lang), urgencyValue(record.notes.urgency, lang))];
   if (record.notes.caseNumber) facts.push(fact(t(M.caseLabel, lang), cardLine(record.notes.caseNumber, 64)));
   const headerStyle = record.postFailed !== undefined ? 'attention' : record.state === 'resolved' ? 'good' : 'accent';
   return renderTemplate('escalation-status', {
@@ -201,7 +208,7 @@ function engineerCardData(record: EscalationRecord, report: Report | undefined, 
   const facts = [
     fact(t(M.requesterLabel, lang), cardLine(record.requester.name, 100)),
     fact(t(M.fileLabel, lang), cardLine(record.fileName ?? t(M.unknownFile, lang), 200)),
-    fact(t(M.urgencyLabel, lang), urgencyText(notes.urgency, lang)),
+    fact(t(M.urgencyLabel, lang), urgencyValue(notes.urgency, lang)),
     fact(t(M.caseLabel, lang), notes.caseNumber ? cardLine(notes.caseNumber, 64) : none),
     fact(t(M.contactLabel, lang), notes.contact ? cardLine(notes.contact, 256) : none),
     fact(t(M.receivedLabel, lang), formatUtc(record.createdAt)),

@@ -19,6 +19,7 @@ import {
 import type { ChangeOutcome, EscalationService } from './escalation-service';
 import { splitThreadId } from './deep-link';
 import { ESCALATION_MESSAGES as M } from './messages';
+import { titleAndText } from '../bot/messages';
 
 export interface EscalationHandlerDeps {
   service: EscalationService;
@@ -84,7 +85,7 @@ export function registerEscalation(registry: ActionRegistry, deps: EscalationHan
 
   registry.registerAction('escalate', async (ctx) => {
     const access = await loadReportFor(ctx, ctx.data.reportId);
-    if (!access.ok) return { kind: 'message', text: `${access.title}: ${access.text}` };
+    if (!access.ok) return { kind: 'message', text: titleAndText(access.title, access.text, ctx.lang) };
     if (!(await targetFor(ctx, ctx.lang))) return { kind: 'card', card: buildSetupCard(ctx.lang) };
     const open = await service.openFor(ctx.scope.tenantId, access.stored.id, personOf(ctx.turn).id);
     if (open) return { kind: 'card', card: buildRequesterStatusCard(open) };
@@ -94,10 +95,19 @@ export function registerEscalation(registry: ActionRegistry, deps: EscalationHan
 
   registry.registerAction('escalationSubmit', async (ctx) => {
     const access = await loadReportFor(ctx, ctx.data.reportId);
-    if (!access.ok) return { kind: 'message', text: `${access.title}: ${access.text}` };
+    if (!access.ok) return { kind: 'message', text: titleAndText(access.title, access.text, ctx.lang) };
     const target = await targetFor(ctx, ctx.lang);
     if (!target) return { kind: 'card', card: buildSetupCard(ctx.lang) };
     const notes: EscalationNotes = { tried: trimOrUndefined(ctx.data.tried, 4000) ?? '', urgency: ctx.data.urgency ?? 'normal' };
+    if (notes.tried === '') {
+      // "What you tried" is required (the form says so; a client that skips the check, or a
+      // redelivered empty submit, must not create an escalation without it): the form stays as
+      // the user filled it, the answer says what is missing. An escalation already open for
+      // this report is shown as it is (a second click after a successful submit).
+      const open = await service.openFor(ctx.scope.tenantId, access.stored.id, personOf(ctx.turn).id);
+      if (open) return { kind: 'card', card: buildRequesterStatusCard(open) };
+      return { kind: 'message', text: t(M.formTriedRequired, ctx.lang) };
+    }
     const caseNumber = trimOrUndefined(ctx.data.caseNumber, 64);
     const contact = trimOrUndefined(ctx.data.contact, 256);
     if (caseNumber) notes.caseNumber = caseNumber;
@@ -172,6 +182,7 @@ export function createEscalationHereCommand(deps: EscalationHandlerDeps): TextCo
     name: 'escalation-here',
     aliases: { en: ['escalation here'], ja: ['エスカレーション先 ここ', 'エスカレーション先ここ', 'ここをエスカレーション先にする'] },
     title: M.hereCommandTitle,
+    usage: M.hereCommandUsage,
     description: M.hereCommandDescription,
     scopes: ['team'],
     async run(ctx) {
@@ -211,6 +222,7 @@ export function createEscalationListCommand(deps: EscalationHandlerDeps): TextCo
     name: 'escalations',
     aliases: { en: ['escalations', 'list escalations'], ja: ['エスカレーション一覧'] },
     title: M.listCommandTitle,
+    usage: M.listCommandUsage,
     description: M.listCommandDescription,
     scopes: ['team'],
     async run(ctx) {

@@ -24,6 +24,10 @@ export const ESCALATION_MESSAGES = defineMessages({
   urgencyShortLow: { ja: '低', en: 'low' },
   urgencyShortNormal: { ja: '通常', en: 'normal' },
   urgencyShortHigh: { ja: '高', en: 'high' },
+  // as a fact's value ("Urgency  High"), where the lower-case words above look like raw codes
+  urgencyValueLow: { ja: '低', en: 'Low' },
+  urgencyValueNormal: { ja: '通常', en: 'Normal' },
+  urgencyValueHigh: { ja: '高', en: 'High' },
   formCaseLabel: { ja: 'サポート リクエスト番号 (任意)', en: 'Support case number (optional)' },
   formContactLabel: { ja: 'ご連絡先 (任意)', en: 'Contact (optional)' },
   formContactPlaceholder: { ja: 'メール アドレスや電話番号など', en: 'e-mail address or phone number' },
@@ -142,13 +146,17 @@ export const ESCALATION_MESSAGES = defineMessages({
 
   // ---- help entries --------------------------------------------------------------------------
   hereCommandTitle: { ja: 'エスカレーション先の設定', en: 'Set the escalation channel' },
+  // what to type, shown in help (as "リージョン <名前>" for the region command)
+  hereCommandUsage: { ja: 'エスカレーション先 ここ', en: 'escalation here' },
+  // descriptions are help-card / command-list lines: no full stop, as the bot's other commands
   hereCommandDescription: {
-    ja: 'このチャネルを、エンジニアへのエスカレーションの投稿先にします。',
-    en: 'Makes this channel the place escalations to engineers are posted.',
+    ja: 'このチャネルを、エンジニアへのエスカレーションの投稿先にします (エンジニアのチャネルで入力します)',
+    en: 'Make this channel the place escalations to engineers are posted (type it in the engineers’ channel)',
   },
   listCommandTitle: { ja: 'エスカレーション一覧', en: 'Open escalations' },
+  listCommandUsage: { ja: 'エスカレーション一覧', en: 'escalations' },
   listCommandDescription: {
-    ja: 'オープン中のエスカレーションを、経過時間と担当者つきで表示します (エスカレーション先のチャネルのみ)。',
-    en: 'Lists the open escalations with their age and owner (in the escalation channel).',
+    ja: 'オープン中のエスカレーションを、経過時間と担当者つきで表示します (エスカレーション先のチャネルのみ)',
+    en: 'List the open escalations with their age and owner (in the escalation channel only)',
   },
 });

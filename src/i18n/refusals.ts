@@ -129,6 +129,19 @@ const R = defineMessages({
     ja: '送信された zip ファイルはパスワードで保護されているため、開けませんでした。パスワード付きの zip ファイルは、ほとんどの場合、ログではなく疎通確認スクリプトの配布ファイルそのものです。',
     en: 'The zip is password-protected and could not be opened. A password-protected zip is almost always the network check script’s own download, not a log.',
   },
+  // the protected entry is a log (AzureBackup_Check_NW_….log): the user zipped it with a password
+  detailZipEncryptedLogEntry: {
+    ja: '{fileName} の中のログ ファイル ({entry}) はパスワードで保護されているため、開けませんでした。',
+    en: 'The log {entry} in {fileName} is password-protected and could not be opened.',
+  },
+  detailZipEncryptedLogEntryNoFile: {
+    ja: '送信された zip ファイルの中のログ ファイル ({entry}) はパスワードで保護されているため、開けませんでした。',
+    en: 'The log {entry} in the zip is password-protected and could not be opened.',
+  },
+  whatToSendZipEncryptedLog: {
+    ja: 'パスワードを設定せずに zip にし直して送信するか、ログ ファイルを zip にせずにそのまま送信してください。',
+    en: 'Zip the log again without a password, or send the log file without zipping it.',
+  },
   whatToSendZipEncrypted: {
     ja: 'スクリプトを実行すると作成される .log ファイル (通常は、スクリプトを実行したフォルダーに作成されます) を送信してください。お手元にない場合は、スクリプトを実行したお客様にご提供をご依頼ください。zip にする場合は、パスワードを設定せずに圧縮してください。',
     en: 'Send the .log file the script writes when it runs (usually in the folder it was run from). If you do not have it, ask the customer who ran the script for it. If you zip it, do not set a password.',
@@ -367,6 +380,12 @@ export const REFUSAL_CATALOGUES: Readonly<Record<string, MessageCatalogue>> = Ob
 const limit: Slot = [SHARED.detailLimit];
 const timeLimit: Slot = [SHARED.detailTimeLimit];
 
+/** AzureBackup_Check_NW_….log, CheckNWResult_….log, any *.log (a folder path in the zip allowed). */
+function looksLikeLogName(entry: string): boolean {
+  const name = entry.slice(Math.max(entry.lastIndexOf('/'), entry.lastIndexOf('\\')) + 1).toLowerCase();
+  return name.endsWith('.log') || name.startsWith('azurebackup_check_nw') || name.startsWith('checknwresult');
+}
+
 const SPECS: Readonly<Record<RefusalOrProblem, RefusalSpec>> = {
   empty: {
     title: [R.titleEmpty],
@@ -394,6 +413,17 @@ const SPECS: Readonly<Record<RefusalOrProblem, RefusalSpec>> = {
       ],
     ],
     whatToSend: [[R.whatToSendZipEncrypted]],
+    variants: [
+      {
+        // The protected entry is named like a log: it is the log, zipped with a password, not the
+        // script's download (saying "almost always the script's own download" would be wrong).
+        when: (params) => looksLikeLogName(params.entry ?? ''),
+        texts: {
+          detail: [[R.detailZipEncryptedLogEntry, R.detailZipEncryptedLogEntryNoFile]],
+          whatToSend: [[R.whatToSendZipEncryptedLog]],
+        },
+      },
+    ],
   },
   'zip-bomb': {
     title: [R.titleZipBomb],

@@ -110,6 +110,13 @@ describe('bot e2e: card actions', function () {
     assert.match(res.body.value, /30 days/);
   });
 
+  it('the "no longer available" message reads as two sentences in each language (not "title: text")', async () => {
+    const ja = await click('explain', { reportId: 'AAAAAAAAAAAAAAAAAAAAAAAA', findingIndex: 0, lang: 'ja' });
+    assert.equal(ja.body.value, 'この解析結果は表示できません。解析結果の保存期間 (30 日) が過ぎたか、結果が見つかりませんでした。お手数ですが、ログをもう一度お送りください。');
+    const en = await click('explain', { reportId: 'AAAAAAAAAAAAAAAAAAAAAAAA', findingIndex: 0, lang: 'en' });
+    assert.match(en.body.value, /^This result is no longer available\. The result was kept for 30 days/);
+  });
+
   it('hostile data (__proto__, wrong types, huge strings, unknown verb) → "cannot be processed", no crash, no pollution', async () => {
     const payloads: [string, unknown][] = [
       ['explain', JSON.parse('{"__proto__":{"polluted":true},"reportId":"' + reportId + '","findingIndex":"0"}')],

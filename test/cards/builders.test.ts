@@ -2,7 +2,9 @@
 // Explain button; explanations number their steps and cite log lines; pages and buttons carry
 // the right data.
 import assert from 'node:assert/strict';
-import { findRegion, requiredEndpointsForRegion, type Report } from '../../src/analyzer';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyzeBytes, findRegion, requiredEndpointsForRegion, type Report } from '../../src/analyzer';
 import { BOT_COMMANDS } from '../../src/bot/commands/command-list';
 import {
   ENDPOINTS_PER_PAGE,
@@ -25,7 +27,7 @@ import { contextName, overallLabel, severityLabel, tlsStateLabel } from '../../s
 import { explainRefusal, REFUSAL_KEYS } from '../../src/i18n/refusals';
 import { nodesOfType, visibleTexts, type JsonNode } from './card-inspect';
 import { REPORT_ID } from './card-samples';
-import { GROUPED_HOSTS, groupedReport, hugeReport, sampleReport } from './report-factory';
+import { FIXTURE_DIR, GROUPED_HOSTS, groupedReport, hugeReport, sampleReport } from './report-factory';
 
 function executes(card: unknown, verb?: string): { title: string; data: ActionData }[] {
   return nodesOfType(card, 'Action.Execute')
@@ -162,6 +164,39 @@ describe('summary card', () => {
   });
 });
 
+describe('summary card for a file that is not a network-check log', () => {
+  for (const lang of ['ja', 'en'] as const) {
+    it(`${lang}: says what the file is not and what to send, without log-only facts (run status, proxy, TLS)`, async () => {
+      const outcome = await analyzeBytes(readFileSync(join(FIXTURE_DIR, 'not-a-log.txt')), { fileName: 'readme.txt' });
+      assert.equal(outcome.kind, 'reports');
+      const report = (outcome as { reports: Report[] }).reports[0]!;
+      assert.equal(report.source.kind, 'unknown');
+      const texts = visibleTexts(buildSummaryCard(report, { lang, reportId: REPORT_ID }));
+      const all = texts.join('\n');
+      // what to send instead, on the card itself (not only behind the Explain button)
+      assert.ok(texts.includes(t(CARD_MESSAGES.notALogSummary, lang)), all);
+      assert.match(all, /AzureBackup_Check_NW_\*\.log/);
+      assert.match(all, /CheckNWResult_\*\.log/);
+      // "the run was interrupted", "proxy: not in the log", "TLS 1.2: unknown" mean nothing for such a file
+      assert.ok(!texts.includes(t(CARD_MESSAGES.factIncomplete, lang)), all);
+      assert.ok(!texts.includes(t(CARD_MESSAGES.proxyTitle, lang)), all);
+      assert.ok(!texts.includes(t(CARD_MESSAGES.proxyNotFound, lang)), all);
+      assert.ok(!texts.includes(tlsStateLabel('unknown', lang)), all);
+      // still the file name, the finding with its Explain button and the way to a human
+      assert.ok(texts.includes('readme.txt'));
+      assert.equal(executes(buildSummaryCard(report, { lang, reportId: REPORT_ID }), 'explain').length, 1);
+    });
+  }
+
+  it('a network-check log keeps its run status, proxy and TLS sections', () => {
+    const report = sampleReport();
+    report.source.complete = false;
+    const texts = visibleTexts(buildSummaryCard(report, { lang: 'ja', reportId: REPORT_ID }));
+    assert.ok(texts.includes(t(CARD_MESSAGES.factIncomplete, 'ja')));
+    assert.ok(texts.includes(t(CARD_MESSAGES.proxyTitle, 'ja')));
+  });
+});
+
 describe('explanation card', () => {
   const report = sampleReport();
   for (const lang of ['ja', 'en'] as const) {
@@ -272,6 +307,32 @@ describe('endpoints card', () => {
     assert.deepEqual(executes(card, 'showAllEndpoints'), [], 'one page: no pager');
   });
 
+  it('an endpoint\'s detail line sets the address apart from the log text (no "。、" / "。." run-ons)', () => {
+    const report = sampleReport();
+    const storage = report.endpoints.find((e) => e.host === 'jpewatcab01.blob.core.windows.net')!;
+    storage.httpDetail = 'リモート サーバーに接続できません。';
+    storage.addresses = ['20.60.172.68'];
+    storage.viaProxy = true;
+    const ja = visibleTexts(buildEndpointsCard(report, { lang: 'ja', reportId: REPORT_ID }));
+    assert.ok(ja.includes('プロキシ経由 / IP アドレス: 20.60.172.68 / リモート サーバーに接続できません。'), ja.join(' | '));
+    const en = visibleTexts(buildEndpointsCard(report, { lang: 'en', reportId: REPORT_ID }));
+    assert.ok(en.includes('Via proxy / Address: 20.60.172.68 / リモート サーバーに接続できません。'), en.join(' | '));
+    for (const x of [...ja, ...en]) assert.ok(!/[。.][、.]\s/.test(x) && !x.includes('。、'), x);
+  });
+
+  it('the summary says what failed in whole Japanese sentences ("…できませんでした。Web リクエストが…")', () => {
+    const texts = visibleTexts(buildSummaryCard(sampleReport(), { lang: 'ja', reportId: REPORT_ID }));
+    assert.ok(texts.includes('TCP 443 番ポートに接続できませんでした。Web リクエストが失敗しました (Unable to connect to the remote server)'), texts.join(' | '));
+    assert.ok(!texts.some((x) => x.includes('でした、')));
+  });
+
+  it('section counts read as on the summary ("通信不可 (2 件)", not "通信不可 (2)")', () => {
+    const ja = visibleTexts(buildEndpointsCard(sampleReport(), { lang: 'ja', reportId: REPORT_ID }));
+    assert.ok(ja.includes('通信不可 (2 件)'), ja.join(' | '));
+    const en = visibleTexts(buildEndpointsCard(sampleReport(), { lang: 'en', reportId: REPORT_ID }));
+    assert.ok(en.some((x) => /^[A-Z][a-z ]+ \(2\)$/.test(x)), en.join(' | '));
+  });
+
   it('pages by a fixed size, with previous/next carrying the page', () => {
     const report = hugeReport(45);
     const page1 = buildEndpointsCard(report, { lang: 'ja', reportId: REPORT_ID, page: 1 });
@@ -325,6 +386,19 @@ describe('help, refusal, region, unmatched and notice cards', () => {
     assert.equal(executes(card, 'escalate').length, 1);
     assert.ok(visibleTexts(card).includes('what about X?'));
   });
+
+  for (const lang of ['ja', 'en'] as const) {
+    it(`unmatched question: the topics without a button are introduced as things to ask about (${lang})`, () => {
+      const topics = lang === 'ja' ? ['プロキシ', 'TLS 1.2', '名前解決'] : ['the proxy', 'TLS 1.2', 'name resolution'];
+      const texts = visibleTexts(buildUnmatchedQuestionCard({ lang, reportId: REPORT_ID, report: sampleReport(), topics }));
+      const first = texts.findIndex((x) => x.startsWith('• '));
+      assert.equal(texts[first - 1], t(CARD_MESSAGES.unmatchedAlsoAsk, lang), texts.join(' | '));
+      const bullets = texts.filter((x) => x.startsWith('• '));
+      assert.deepEqual(bullets, [...topics, t(CARD_MESSAGES.topicEndpoints, lang)].map((x) => `• ${x}`));
+      // one style for the list: "• the proxy … • the result for each endpoint" (was "The result…")
+      if (lang === 'en') assert.ok(bullets.every((x) => !/^• [A-Z][a-z]/.test(x)), bullets.join(' | '));
+    });
+  }
 
   it('unmatched question without a report: no buttons that need one', () => {
     const card = buildUnmatchedQuestionCard({ lang: 'ja', topics: ['TLS'] });

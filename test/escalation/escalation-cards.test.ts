@@ -84,6 +84,21 @@ describe('escalation cards', () => {
     });
   }
 
+  it('the urgency shown as a fact reads as a word, not a code ("High", not "high")', () => {
+    for (const [urgency, en, ja] of [['low', 'Low', '低'], ['normal', 'Normal', '通常'], ['high', 'High', '高']] as const) {
+      const base = newRecord(undefined, false, { notes: { tried: 'x', urgency } });
+      for (const [lang, expected] of [['en', en], ['ja', ja]] as const) {
+        const r = { ...base, lang, target: { ...base.target, lang } };
+        for (const card of [buildRequesterStatusCard(r), buildEngineerCard(r, sampleReport())]) {
+          const texts = visibleTexts(card);
+          const label = texts.indexOf(lang === 'en' ? 'Urgency' : '緊急度');
+          assert.ok(label >= 0, texts.join(' | '));
+          assert.equal(texts[label + 1], expected, `${urgency} ${lang}: ${texts.join(' | ')}`);
+        }
+      }
+    }
+  });
+
   it('engineers\u2019 card: facts, notes, history, link back, the summary without its buttons', () => {
     const [, taken] = states()[1] as [string, EscalationRecord];
     const card = buildEngineerCard(taken, sampleReport(), { notice: 'Sato Ken がすでに担当しています。' });

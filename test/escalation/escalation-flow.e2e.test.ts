@@ -2,6 +2,7 @@
 // escalation feature, a fake Bot Connector capturing every post and update, both languages.
 import assert from 'node:assert/strict';
 import { cardText, executeActions } from '../support/make-bot';
+import { visibleTexts } from './support/card-check';
 import type { MentionTarget } from '../../src/escalation/escalation-config';
 import {
   ENGINEERS_CHANNEL,
@@ -196,6 +197,54 @@ describe('escalation end to end (real HTTP, fake Bot Connector)', function () {
       assert.deepEqual(await h.feature.service!.listOpen('tenant-1'), []);
     });
   }
+
+  for (const [who, help, usages] of [
+    [ENGINEER_2, 'help', ['escalation here', 'escalations']],
+    [ENGINEER_1, 'ヘルプ', ['エスカレーション先 ここ', 'エスカレーション一覧']],
+  ] as const) {
+    it(`help (${help}) shows what to type for the escalation commands, as for the other commands`, async () => {
+      h = await startHarness();
+      const { bot, connector } = h;
+      await bot.post(channelCommand(connector, who, help));
+      const [message] = await connector.waitForMessages(1);
+      const texts = visibleTexts(message.attachments[0].content);
+      // before: the titles ("Set the escalation channel", "エスカレーション先の設定"), which are not what one types
+      for (const usage of usages) assert.ok(texts.includes(usage), `${usage} in ${texts.join(' | ')}`);
+      assert.ok(!texts.includes('Set the escalation channel') && !texts.includes('エスカレーション先の設定'));
+      // the descriptions read like the others: no full stop at the end
+      const sample = texts.indexOf(help === 'help' ? 'sample' : 'サンプル');
+      for (const usage of usages) {
+        const description = texts[texts.indexOf(usage) + 1] ?? '';
+        assert.ok(!/[。.]$/.test(description), description);
+      }
+      assert.ok(!/[。.]$/.test(texts[sample + 1] ?? ''));
+    });
+  }
+
+  it('a submit without "what you tried" creates nothing and says what is missing; the filled-in submit then counts', async () => {
+    h = await startHarness();
+    const { bot, connector } = h;
+    const reportId = await storeReport(bot);
+    await bot.post(channelCommand(connector, ENGINEER_1, 'escalation here'));
+    // a client that skips the required check (or a replayed empty submit): no field, then blanks
+    for (const tried of [undefined, '   \n ']) {
+      for (const [who, expected] of [[REQUESTER_EN, /Please say what you tried/], [REQUESTER_JA, /試したことをご記入ください/]] as const) {
+        const data = { reportId, lang: who === REQUESTER_JA ? 'ja' : 'en', urgency: 'normal', ...(tried === undefined ? {} : { tried }) };
+        assert.match(invokeText(await bot.post(requesterInvoke(connector, who, 'escalationSubmit', data))), expected);
+      }
+    }
+    assert.deepEqual(await h.feature.service!.listOpen('tenant-1'), [], 'no escalation from an empty form');
+    assert.equal(h.threadPosts().length, 0);
+    // the real submit is not swallowed by an earlier empty one: its urgency and text are kept
+    const status = invokeCard(await bot.post(requesterInvoke(connector, REQUESTER_EN, 'escalationSubmit', { reportId, lang: 'en', tried: 'restarted the agent', urgency: 'high' })));
+    const escalationId = /ESC-[0-9A-Z]{12}/.exec(cardText(status))![0];
+    const record = await h.feature.service!.get(escalationId);
+    assert.equal(record?.notes.urgency, 'high');
+    assert.equal(record?.notes.tried, 'restarted the agent');
+    // an empty submit after that (a second click) shows the open escalation, not an error
+    const again = invokeCard(await bot.post(requesterInvoke(connector, REQUESTER_EN, 'escalationSubmit', { reportId, lang: 'en' })));
+    assert.ok(cardText(again).includes(escalationId));
+  });
 
   it('A8: with ALLOWED_TENANT_IDS the proactive sends carry the tenant and pass the gate', async () => {
     const tenant = '72f988bf-86f1-41af-91ab-2d7cd011db47';

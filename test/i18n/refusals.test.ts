@@ -97,6 +97,24 @@ describe('i18n/refusals', () => {
     assert.ok(ja.detail.startsWith('Check_Backup_NW.zip の中のファイル (Check_Backup_NW_ver1.7.ps1) はパスワードで保護されている'), ja.detail);
   });
 
+  it('a password-protected zip whose entry is a log says so, and asks for it without a password', () => {
+    // before: "…(AzureBackup_Check_NW_20240603.log) はパスワードで保護されているため、開けませんでした。パス
+    // ワード付きの zip ファイルは、ほとんどの場合、ログではなく疎通確認スクリプトの配布ファイルそのものです。"
+    for (const entry of ['AzureBackup_Check_NW_20240603.log', 'logs/CheckNWResult_rhel8_20240717.log', 'C:\\temp\\x.LOG']) {
+      const ja = explainRefusal({ reason: 'zip-encrypted', params: { entry }, fileName: 'protected.zip' }, 'ja');
+      assert.equal(ja.title, 'パスワード付きの zip ファイルです');
+      assert.equal(ja.detail, `protected.zip の中のログ ファイル (${entry}) はパスワードで保護されているため、開けませんでした。`);
+      assert.ok(!ja.detail.includes('配布ファイル'), ja.detail);
+      assert.equal(ja.whatToSend, 'パスワードを設定せずに zip にし直して送信するか、ログ ファイルを zip にせずにそのまま送信してください。');
+      const en = explainRefusal({ reason: 'zip-encrypted', params: { entry } }, 'en');
+      assert.equal(en.detail, `The log ${entry} in the zip is password-protected and could not be opened.`);
+      assert.ok(!en.detail.includes('own download'));
+    }
+    // the script's own archive keeps its explanation
+    const script = explainRefusal({ reason: 'zip-encrypted', params: { entry: 'Check_Backup_NW_ver1.7.ps1' } }, 'en');
+    assert.ok(script.detail.includes('own download'));
+  });
+
   it('tells a zip of only the scripts apart from a zip without logs', () => {
     const scripts = explainRefusal(
       { reason: 'zip-no-logs', params: { scriptsOnly: 'true', entries: 'Check_Backup_NW_ver1.7.ps1,readme.txt' }, fileName: 'a.zip' },

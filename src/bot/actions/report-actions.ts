@@ -4,7 +4,7 @@
 import { t } from '../../i18n/lang';
 import type { ActionRegistry, ActionResult, TurnInfo } from '../action-registry';
 import { buildEndpointsCard, buildExplanationCard, buildNoticeCard, buildSummaryCard } from '../card-kit';
-import { BOT_MESSAGES } from '../messages';
+import { BOT_MESSAGES, titleAndText } from '../messages';
 import { loadReportFor } from '../report-access';
 
 function invalid(ctx: TurnInfo): ActionResult {
@@ -16,7 +16,7 @@ type View = { view: 'summary' } | { view: 'endpoints'; page?: number } | { view:
 async function render(ctx: TurnInfo, reportId: string, view: View): Promise<ActionResult> {
   const access = await loadReportFor(ctx, reportId);
   // a refusal is a message, not a card: the clicked card stays as it was
-  if (!access.ok) return { kind: 'message', text: `${access.title}: ${access.text}` };
+  if (!access.ok) return { kind: 'message', text: titleAndText(access.title, access.text, ctx.lang) };
   const { report, id } = access.stored;
   const options = { lang: ctx.lang, reportId: id };
   switch (view.view) {

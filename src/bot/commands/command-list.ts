@@ -15,7 +15,7 @@ export const HELP_COMMAND: CommandDescriptor = {
   title: { en: 'help', ja: 'ヘルプ' },
   description: {
     en: 'What I can do and how to send a network-check log',
-    ja: 'できることと、ネットワーク確認ログの送り方を表示します',
+    ja: 'できることと、疎通確認スクリプトのログの送り方を表示します',
   },
   scopes: ALL_SCOPES,
 };

@@ -1,6 +1,6 @@
 // A follow-up question about the last report in this conversation → the card(s) that answer it.
 import type { Report, Service } from '../../analyzer';
-import { serviceName, verdictLabel } from '../../i18n/terms';
+import { contextName, serviceName, verdictLabel } from '../../i18n/terms';
 import { t, type Lang } from '../../i18n/lang';
 import type { AdaptiveCard } from '../action-registry';
 import type { StoredReport } from '../bot-services';
@@ -21,13 +21,19 @@ function topicName(topic: QuestionTopic, lang: Lang): string {
   return t(BOT_MESSAGES.topicDns, lang);
 }
 
+/** "プロキシについて", "TLS 1.2 について", "About the proxy": a half-width space only after an ASCII word. */
+export function aboutTitle(topic: string, lang: Lang): string {
+  const title = t(BOT_MESSAGES.topicTitle, lang, { topic });
+  return lang === 'ja' && !/[\x21-\x7e]$/.test(topic) ? title.replace(`${topic} `, topic) : title;
+}
+
 /** The state of a topic that has no finding (so it is fine, or the log cannot tell). */
 function topicStatusText(topic: QuestionTopic, report: Report, lang: Lang): { title: string; text: string } | undefined {
   if (topic === 'tls') {
     const state = report.tls.sectionFound ? report.tls.tls12 : 'unknown';
     const text =
       state === 'enabled' ? BOT_MESSAGES.tlsEnabled : state === 'os-default' ? BOT_MESSAGES.tlsOsDefault : state === 'disabled' ? BOT_MESSAGES.tlsDisabled : BOT_MESSAGES.tlsUnknown;
-    return { title: t(BOT_MESSAGES.topicTitle, lang, { topic: topicName('tls', lang) }), text: t(text, lang) };
+    return { title: aboutTitle(topicName('tls', lang), lang), text: t(text, lang) };
   }
   if (topic === 'proxy') {
     const used = report.proxy.contexts.filter((c) => c.found && c.enabled && c.server);
@@ -35,12 +41,13 @@ function topicStatusText(topic: QuestionTopic, report: Report, lang: Lang): { ti
       used.length === 0
         ? t(BOT_MESSAGES.proxyNone, lang)
         : t(BOT_MESSAGES.proxyList, lang, {
-            list: used.map((c) => t(BOT_MESSAGES.proxyEntry, lang, { context: c.context, server: c.server ?? '' })).join(lang === 'ja' ? '、' : ', '),
+            // the context's name as the summary card shows it, never its id ("system")
+            list: used.map((c) => t(BOT_MESSAGES.proxyEntry, lang, { context: contextName(c.context, lang), server: c.server ?? '' })).join(lang === 'ja' ? '、' : ', '),
           });
-    return { title: t(BOT_MESSAGES.topicTitle, lang, { topic: topicName('proxy', lang) }), text };
+    return { title: aboutTitle(topicName('proxy', lang), lang), text };
   }
   if (topic === 'dns' && report.endpoints.length > 0 && report.endpoints.every((e) => e.dns === 'resolved')) {
-    return { title: t(BOT_MESSAGES.topicTitle, lang, { topic: topicName('dns', lang) }), text: t(BOT_MESSAGES.dnsAllResolved, lang) };
+    return { title: aboutTitle(topicName('dns', lang), lang), text: t(BOT_MESSAGES.dnsAllResolved, lang) };
   }
   return undefined;
 }
@@ -51,7 +58,7 @@ const MAX_LISTED_ENDPOINTS = 10;
 function serviceStatus(services: readonly Service[], report: Report, lang: Lang): AdaptiveCard | undefined {
   const endpoints = report.endpoints.filter((e) => services.includes(e.service));
   if (endpoints.length === 0) return undefined;
-  const title = t(BOT_MESSAGES.topicTitle, lang, { topic: services.map((s) => serviceName(s, lang)).join(' / ') });
+  const title = aboutTitle(services.map((s) => serviceName(s, lang)).join(' / '), lang);
   const lines = endpoints.slice(0, MAX_LISTED_ENDPOINTS).map((e) => `${e.host}:${e.port} — ${verdictLabel(e.verdict, lang)}`);
   const allOk = endpoints.every((e) => e.verdict === 'ok');
   const closing = t(allOk ? BOT_MESSAGES.serviceAllReachable : BOT_MESSAGES.serviceSomeUnreachable, lang);
