@@ -5,5 +5,5 @@ export { analyzeText } from './analyze-text';
 export type { TextMeta } from './analyze-text';
 export { analyzeBytes } from './input/analyze-bytes';
 export type { InputLimits, AnalyzeBytesOptions } from './input/analyze-bytes';
-export { findRegion, listRegions, requiredEndpointsForRegion } from './region/regions';
+export { findRegion, findRegionNamedIn, listRegions, requiredEndpointsForRegion } from './region/regions';
 export type { RegionEntry, RequiredEndpoint } from './region/regions';

@@ -63,6 +63,10 @@ export const BOT_MESSAGES = defineMessages({
     ja: '「{value}」は指定できません。「言語 日本語」または「言語 英語」と入力してください。',
     en: '"{value}" is not a language I speak. Type "language ja" or "language en".',
   },
+  thanksReply: {
+    ja: 'どういたしまして。ほかにも気になる点がありましたら、いつでもお知らせください。',
+    en: "You're welcome. If anything else comes up, just ask or send another log.",
+  },
   regionUsage: {
     ja: 'リージョン名を指定してください。例: 「リージョン japaneast」「リージョン 東日本」',
     en: 'Name a region, for example "region japaneast" or "region Japan East".',

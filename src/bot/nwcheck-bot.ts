@@ -18,6 +18,9 @@ import type { BotServices } from './bot-services';
 import { cardAttachment, cardMessage, ADAPTIVE_CARD_CONTENT_TYPE } from './card-activity';
 import { buildNoticeCard } from './card-kit';
 import { answerQuestion } from './followup/answer-question';
+import { isOnlyThanks } from './followup/courtesy';
+import { regionAskedAbout } from './followup/region-question';
+import { regionCardMessage } from './commands/region-command';
 import { findInputs, graphMessageRef, teamAadGroupIdOf } from './input/find-inputs';
 import { looksLikeLog } from './input/looks-like-log';
 import { messageText } from './input/message-text';
@@ -116,6 +119,19 @@ export class NwcheckBot extends TeamsActivityHandler {
         return;
       }
       const lang = languageOfText(text) ?? info.lang;
+      if (addressed) {
+        const region = regionAskedAbout(text);
+        if (region) {
+          route = 'question:region';
+          await context.sendActivity(regionCardMessage(region, lang));
+          return;
+        }
+        if (isOnlyThanks(text)) {
+          route = 'thanks';
+          await context.sendActivity({ text: t(BOT_MESSAGES.thanksReply, lang), textFormat: 'plain' });
+          return;
+        }
+      }
       const latest = text === '' ? undefined : await info.services.reports.latestFor(info.scope);
       if (latest) {
         const { match, cards } = answerQuestion(text, latest, lang);

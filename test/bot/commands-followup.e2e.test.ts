@@ -97,6 +97,31 @@ describe('bot e2e: commands and follow-up questions', function () {
     assert.match(String(usage.text), /region/);
   });
 
+  it('a question naming a region gets that region\'s card, also right after a report; "region tokyo" knows the city', async () => {
+    const ja = await say('東日本リージョンで必要な通信要件は?', { locale: 'ja-JP' });
+    const jaText = cardText(ja.attachments[0].content);
+    assert.ok(jaText.includes('pod01-manag1.jpe.backup.windowsazure.com'), jaText);
+    assert.ok(JA.test(jaText), 'asked in Japanese → Japanese card');
+    const noRegion = await say('東日本のバックアップが失敗します', { locale: 'ja-JP' });
+    assert.ok(!cardText(noRegion.attachments[0].content).includes('pod01-manag1.jpe'), 'a region named without asking about regions is not a region question');
+    await uploadReport('win-en-2019-healthy.log', `a:conv-${conv}`);
+    const en = await say('which endpoints does Japan West need?');
+    assert.ok(cardText(en.attachments[0].content).includes('jpw'), 'the region card, not an answer about the report');
+    const city = await say('region tokyo');
+    assert.ok(cardText(city.attachments[0].content).includes('jpe'));
+  });
+
+  it('a plain thank-you gets a short answer in its language, not the findings again', async () => {
+    await uploadReport('win-en-2019-healthy.log', `a:conv-${conv}`);
+    const ja = await say('ありがとうございます！', { locale: 'en-US' });
+    assert.equal(ja.attachments?.length ?? 0, 0);
+    assert.match(String(ja.text), /どういたしまして/);
+    const en = await say('Thanks a lot!');
+    assert.match(String(en.text), /welcome/);
+    const question = await say('thanks, but why did the storage check fail?');
+    assert.ok(question.attachments?.length > 0, 'a question with a thank-you in it is still a question');
+  });
+
   it('commands in a channel need an @mention; unaddressed chatter gets no answer', async () => {
     const channel = '19:ch@thread.tacv2;messageid=55';
     await bot.post(messageActivity({ serviceUrl: connector.serviceUrl, conversationId: channel, conversationType: 'channel', text: 'help' }));

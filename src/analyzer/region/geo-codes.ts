@@ -124,4 +124,11 @@ export const JAPANESE_REGION_NAMES: Readonly<Record<string, string>> = {
   西日本: 'japanwest',
   日本西部: 'japanwest',
   西日本リージョン: 'japanwest',
+  // the cities the Japan regions are in, as customers and engineers often name them
+  東京: 'japaneast',
+  東京リージョン: 'japaneast',
+  tokyo: 'japaneast',
+  大阪: 'japanwest',
+  大阪リージョン: 'japanwest',
+  osaka: 'japanwest',
 };

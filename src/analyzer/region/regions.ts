@@ -72,7 +72,8 @@ const BY_GEO = new Map<string, RegionEntry>(REGIONS.map((r) => [r.geo, r]));
 const BY_NAME = new Map<string, RegionEntry>(REGIONS.map((r) => [normalizeQuery(r.displayName), r]));
 
 /** lower-case, NFKC (full-width → ASCII), spaces / hyphens / underscores / dots removed */
-function normalizeQuery(q: string): string {
+/** How a region query is compared: NFKC, lower case, no spaces, hyphens, underscores or dots. */
+export function normalizeQuery(q: string): string {
   const s = q.normalize('NFKC').toLowerCase();
   let out = '';
   for (const c of s) {
@@ -144,4 +145,44 @@ export function requiredEndpointsForRegion(region: RegionEntry): RequiredEndpoin
   if (sfx.diskBlob !== null) out.push({ host: `*.${sfx.diskBlob}`, port: 443, service: 'azure-storage', purpose: 'azure-storage' });
   for (const login of sfx.login) out.push({ host: login, port: 443, service: 'entra-id', purpose: 'entra-id' });
   return out.map(withNote);
+}
+
+/**
+ * The region a sentence names by its id, display name or Japanese name ("東日本リージョンで必要な
+ * 通信要件は?", "what do I open for Japan East?"), or undefined. Geo codes are not taken from
+ * free text: two-letter codes are ordinary words ("we", "ne"). Linear in the sentence (at most
+ * three adjacent words are joined) plus one substring search per Japanese name.
+ */
+export function findRegionNamedIn(sentence: string): RegionEntry | undefined {
+  if (typeof sentence !== 'string' || sentence.length > 500) return undefined;
+  const text = sentence.normalize('NFKC').toLowerCase();
+  let best: { at: number; length: number; id: string } | undefined;
+  for (const [name, id] of Object.entries(JAPANESE_REGION_NAMES)) {
+    const at = text.indexOf(name);
+    if (at !== -1 && (best === undefined || at < best.at || (at === best.at && name.length > best.length))) best = { at, length: name.length, id };
+  }
+  if (best !== undefined) {
+    const r = BY_ID.get(best.id);
+    if (r) return { ...r };
+  }
+  const words: string[] = [];
+  let word = '';
+  for (const c of text) {
+    const code = c.charCodeAt(0);
+    if ((code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39)) word += c;
+    else if (word !== '') {
+      words.push(word);
+      word = '';
+    }
+  }
+  if (word !== '') words.push(word);
+  // longest first: "east us 2" before "east us"
+  for (let i = 0; i < words.length; i++) {
+    for (let n = Math.min(3, words.length - i); n >= 1; n--) {
+      const q = words.slice(i, i + n).join('');
+      const r = BY_ID.get(q) ?? BY_NAME.get(q);
+      if (r) return { ...r };
+    }
+  }
+  return undefined;
 }

@@ -1,11 +1,16 @@
 // `region <name>`: the endpoints to test for one Azure region, straight from the analyzer's table.
-import { findRegion, requiredEndpointsForRegion } from '../../analyzer';
-import { t } from '../../i18n/lang';
+import { findRegion, requiredEndpointsForRegion, type RegionEntry } from '../../analyzer';
+import { t, type Lang } from '../../i18n/lang';
 import type { TextCommand } from '../action-registry';
 import { cardMessage } from '../card-activity';
 import { buildRegionCard } from '../card-kit';
 import { BOT_MESSAGES } from '../messages';
 import { REGION_COMMAND } from './command-list';
+
+/** The card of one region's endpoints to test (the command's answer, and a region question's). */
+export function regionCardMessage(region: RegionEntry, lang: Lang): ReturnType<typeof cardMessage> {
+  return cardMessage(buildRegionCard(region, requiredEndpointsForRegion(region), lang));
+}
 
 export function createRegionCommand(): TextCommand {
   return {
@@ -21,7 +26,7 @@ export function createRegionCommand(): TextCommand {
         await ctx.turn.sendActivity({ text: t(BOT_MESSAGES.regionNotFound, ctx.lang, { query }), textFormat: 'plain' });
         return;
       }
-      await ctx.turn.sendActivity(cardMessage(buildRegionCard(region, requiredEndpointsForRegion(region), ctx.lang)));
+      await ctx.turn.sendActivity(regionCardMessage(region, ctx.lang));
     },
   };
 }
