@@ -24,6 +24,7 @@ import { loadEscalationConfig, type EscalationConfig } from './escalation/escala
 import { createEscalationFeature } from './escalation/escalation-feature';
 import { GracefulShutdown } from './lifecycle/graceful-shutdown';
 import { createReadiness } from './lifecycle/readiness';
+import { DownloadConnections } from './net/download-connections';
 import { safeDownload } from './net/safe-download';
 
 function readConfig(): { config: BotConfig; escalation: EscalationConfig } {
@@ -66,6 +67,8 @@ async function main(): Promise<void> {
   // the worker boots on the other core while the rest of the bot is composed
   const warming = pool.warm();
   const downloads = new Bulkhead({ name: 'downloads', concurrency: 3, maxQueue: 50 });
+  // keep-alive per origin and policy: no new TCP connection / TLS handshake per file
+  const connections = new DownloadConnections();
   // the escalation transport sends raw JSON past the paced client methods: share the same lanes
   const escalation = createEscalationFeature({ config: escalationConfig, pace: (conversationId, call) => pacer.run(conversationId, call) });
 
@@ -83,7 +86,7 @@ async function main(): Promise<void> {
     analyze: pool.analyze,
     // report JSON and summary card are made in the worker too: the main thread stores and sends
     analyzeForReply: (bytes, fileName, lang) => pool.analyzeForReply(bytes, fileName, lang).then((wire) => fromWire(wire, lang)),
-    downloadFile: limitConcurrency(safeDownload, downloads),
+    downloadFile: limitConcurrency((url, options) => safeDownload(url, { ...options, connections }), downloads),
     wrapAuth: security.wrapAuth,
     createProcessRequest: security.createProcessRequest,
     // order matters: the gate first, then the dedupe claim, then the rate limit
@@ -105,6 +108,7 @@ async function main(): Promise<void> {
     .addHook('jobs', () => app.jobs.stop(15_000))
     .addHook('escalation', () => escalation.stop())
     .addHook('analysis-pool', () => pool.close())
+    .addHook('download-connections', () => connections.close())
     .addHook('app', () => app.stop({ jobTimeoutMs: 1 }));
   shutdown.installSignalHandlers();
 }

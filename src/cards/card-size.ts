@@ -6,5 +6,11 @@ export const CARD_BYTE_BUDGET = 24 * 1024;
 
 /** Size of the card as it goes on the wire (UTF-8 JSON). */
 export function cardBytes(card: unknown): number {
-  return Buffer.byteLength(JSON.stringify(card), 'utf8');
+  return cardWire(card).bytes;
+}
+
+/** The card's wire JSON and its size: a caller that sends the JSON on needs to make it only once. */
+export function cardWire(card: unknown): { json: string; bytes: number } {
+  const json = JSON.stringify(card);
+  return { json, bytes: Buffer.byteLength(json, 'utf8') };
 }

@@ -19,7 +19,7 @@ import {
 import { MAX_FINDING_INDEX } from './actions';
 import { CardTooLargeError } from './card-errors';
 import { CARD_MESSAGES as M, SWITCH_LANGUAGE_CAPTION } from './card-messages';
-import { CARD_BYTE_BUDGET, cardBytes } from './card-size';
+import { CARD_BYTE_BUDGET, cardWire } from './card-size';
 import { OVERALL_STYLE, SEVERITY_ORDER, SEVERITY_STYLE, TLS_COLOR, VERDICT_COLOR, otherLang, pick } from './card-style';
 import { cardLine } from './card-text';
 import { describeEndpointProblem, endpointTarget } from './describe-endpoint';
@@ -61,13 +61,19 @@ export const MAX_FINDING_TITLE_CHARS = 160;
 export const MAX_SERVER_CHARS = 160;
 
 export function buildSummaryCard(report: Report, options: SummaryCardOptions): AdaptiveCardJson {
+  return buildSummaryCardWire(report, options).card;
+}
+
+/** The card and its wire JSON (made anyway for the size check; the analysis worker sends it on). */
+export function buildSummaryCardWire(report: Report, options: SummaryCardOptions): { card: AdaptiveCardJson; json: string } {
   const attempts = options.expanded ? [EXPANDED_LIMITS, ...SUMMARY_LIMITS] : SUMMARY_LIMITS;
   const groups = groupFindings(report.findings);
   let bytes = 0;
   for (const limits of attempts) {
     const card = renderTemplate('summary', summaryData(report, options, limits, groups));
-    bytes = cardBytes(card);
-    if (bytes <= CARD_BYTE_BUDGET) return card;
+    const wire = cardWire(card);
+    bytes = wire.bytes;
+    if (bytes <= CARD_BYTE_BUDGET) return { card, json: wire.json };
   }
   throw new CardTooLargeError('summary', bytes, CARD_BYTE_BUDGET);
 }

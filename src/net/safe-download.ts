@@ -3,7 +3,9 @@
 // no IP literals and no name that resolves to a private/loopback/link-local address (checked
 // inside the socket's own DNS lookup, so a rebinding answer cannot slip between check and
 // connect), the size cap applied to Content-Length and again while streaming, idle and overall
-// timeouts, and credentials never carried to another origin.
+// timeouts, and credentials never carried to another origin. With `connections` a connection
+// whose response was read to the end is reused (download-connections.ts says why that is safe);
+// every other outcome destroys it.
 import * as dns from 'node:dns';
 import * as http from 'node:http';
 import * as https from 'node:https';
@@ -18,6 +20,7 @@ import {
   parseHostPatterns,
   type HostPattern,
 } from './address-policy';
+import type { DownloadConnections } from './download-connections';
 
 export type DownloadFailureReason =
   | 'host-not-allowed'
@@ -68,6 +71,8 @@ export interface SafeDownloadOptions {
   ca?: string | Buffer | Array<string | Buffer>;
   /** aborts the download (for example on shutdown) → 'download-failed' */
   signal?: AbortSignal;
+  /** keep-alive connections shared by downloads (download-connections.ts); default a fresh socket per request */
+  connections?: DownloadConnections;
 }
 
 export interface DownloadResult {
@@ -129,6 +134,16 @@ class AddressRefused extends Error {
   override readonly name = 'AddressRefused';
 }
 
+/** A pooled connection the server had already closed: the request never reached it. */
+class StaleConnection extends Error {
+  override readonly name = 'StaleConnection';
+  constructor(readonly cause: unknown) {
+    super('reused connection was closed by the server');
+  }
+}
+
+const STALE_CODES = new Set(['ECONNRESET', 'EPIPE']);
+
 /** A socket lookup that refuses non-public answers unless the host is explicitly allowed. */
 function guardedLookup(policy: Policy, resolve: (h: string) => Promise<ResolvedAddress[]>): LookupFunction {
   return (hostname, options, callback) => {
@@ -175,6 +190,14 @@ export async function safeDownload(url: string, options: SafeDownloadOptions): P
   };
   const maxRedirects = options.maxRedirects ?? 3;
   const lookup = guardedLookup(policy, options.resolve ?? systemResolve);
+  const connections = options.connections;
+  const policyKey = {
+    allowedHosts: options.allowedHosts,
+    allowPrivateHosts: options.allowPrivateHosts ?? [],
+    insecureLoopback: policy.insecureLoopback,
+    ...(options.resolve !== undefined ? { resolve: options.resolve } : {}),
+  };
+  const agentFor = (url: URL): http.Agent | false => connections?.agentFor(url.protocol, policyKey) ?? false;
 
   let current: URL;
   try {
@@ -222,9 +245,15 @@ export async function safeDownload(url: string, options: SafeDownloadOptions): P
       let step: Hop;
       try {
         touch();
-        step = await requestOnce(current, headers, lookup, options, controller.signal, touch);
+        try {
+          step = await requestOnce(current, headers, lookup, agentFor(current), options, controller.signal, touch);
+        } catch (err) {
+          if (!(err instanceof StaleConnection)) throw err;
+          // once, on a connection of its own: a second failure is the server's answer
+          step = await requestOnce(current, headers, lookup, false, options, controller.signal, touch);
+        }
       } catch (err) {
-        throw mapError(err, current);
+        throw mapError(err instanceof StaleConnection ? err.cause : err, current);
       }
       const { res, req } = step;
       const status = res.statusCode ?? 0;
@@ -284,6 +313,7 @@ function requestOnce(
   url: URL,
   headers: Record<string, string>,
   lookup: LookupFunction,
+  agent: http.Agent | false,
   options: SafeDownloadOptions,
   signal: AbortSignal,
   touch: () => void,
@@ -296,7 +326,9 @@ function requestOnce(
       hostname: normalizeHost(url.hostname),
       path: `${url.pathname}${url.search}`,
       headers: { 'user-agent': 'nwcheck-bot', accept: '*/*', ...headers },
-      agent: false, // a fresh socket per hop: destroying it never hurts another request
+      // pooled (download-connections.ts) or a fresh socket; either way a new socket resolves
+      // through `lookup`, and destroying one never hurts another request
+      agent,
       lookup,
       signal,
     };
@@ -307,7 +339,10 @@ function requestOnce(
       resolve({ res, req });
     });
     req.on('socket', () => touch());
-    req.on('error', reject);
+    req.on('error', (err: NodeJS.ErrnoException) => {
+      const stale = req.reusedSocket && !signal.aborted && err.code !== undefined && STALE_CODES.has(err.code);
+      reject(stale ? new StaleConnection(err) : err);
+    });
     req.end();
   });
 }

@@ -12,6 +12,7 @@ import {
   buildUnmatchedQuestionCard,
   cardBytes,
 } from '../../src/cards';
+import { buildSummaryCardWire } from '../../src/cards/summary-card';
 import { nodesOfType, visibleTexts } from './card-inspect';
 import { REPORT_ID } from './card-samples';
 import { CODE_SEVERITY, hostileGroupedReport, hostileReport, hugeReport } from './report-factory';
@@ -28,6 +29,13 @@ describe('card size limits', function () {
   for (const lang of ['ja', 'en'] as const) {
     describe(`10 000 endpoints and 10 000 findings (${lang})`, () => {
       const report = hugeReport(10_000);
+
+      it('the summary wire JSON (stringified once, for the analysis worker) is the card as sent', () => {
+        const { card, json } = buildSummaryCardWire(report, opts(lang));
+        assert.equal(json, JSON.stringify(card));
+        assert.deepEqual(card, buildSummaryCard(report, opts(lang)));
+        assert.ok(Buffer.byteLength(json, 'utf8') <= CARD_BYTE_BUDGET);
+      });
 
       it('summary fits, caps the lists and says how many more', () => {
         const card = buildSummaryCard(report, opts(lang));

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { zipSync } from 'fflate';
 import { analyzeBytes } from '../../src/analyzer';
 import { AnalysisPool, AnalysisWorkerError } from '../../src/bot/analysis-worker/analysis-pool';
 
@@ -47,6 +48,21 @@ describe('hardening/analysis-pool (R14, B11)', function () {
         assert.deepEqual(viaWorker, direct, name);
       }
       assert.deepEqual(await pool.analyze(new Uint8Array(0), 'empty.log'), await analyzeBytes(new Uint8Array(0), { fileName: 'empty.log', limits }));
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('jobs handed to the worker together (pipelined) come back to their own callers, a zip among them', async () => {
+    const pool = new AnalysisPool({ limits });
+    try {
+      const names = ['win-en-dns-failure.log', 'linux-healthy.log', 'win-ja-cp932.log'];
+      const inputs: [string, Uint8Array][] = names.map((n) => [n, readFileSync(join(FIXTURES, n))]);
+      // a zip is read asynchronously: the next job must still not start beside it
+      inputs.splice(1, 0, ['logs.zip', zipSync({ 'a.log': inputs[0]![1], 'b.log': inputs[2]![1] })]);
+      const direct = await Promise.all(inputs.map(([n, b]) => analyzeBytes(b, { fileName: n, limits })));
+      const viaWorker = await Promise.all(inputs.map(([n, b]) => pool.analyze(b, n)));
+      assert.deepEqual(viaWorker, direct);
     } finally {
       await pool.close();
     }
@@ -128,6 +144,50 @@ describe('hardening/analysis-pool (R14, B11)', function () {
         await expectReason(pool.analyze(new Uint8Array(1), 'oom'), 'analysis-failed');
         assert.equal(pool.stats().replaced, 1);
         assert.deepEqual(await pool.analyze(new Uint8Array(1), 'fine'), { kind: 'reports', reports: [] });
+      } finally {
+        await pool.close();
+      }
+    });
+
+    it('the job queued behind a stuck one in the same worker is not lost: it runs on the replacement', async () => {
+      const pool = new AnalysisPool({ workerEntry: entry, timeoutMs: 300, size: 1 });
+      await pool.warm();
+      try {
+        const stuck = pool.analyze(new Uint8Array(1), 'spin');
+        const behind = pool.analyze(new Uint8Array(1), 'fine');
+        assert.deepEqual({ ...pool.stats(), replaced: 0 }, { running: 1, queued: 1, workers: 1, replaced: 0 });
+        await expectReason(stuck, 'analysis-timeout');
+        assert.deepEqual(await behind, { kind: 'reports', reports: [] });
+        assert.equal(pool.stats().replaced, 1);
+      } finally {
+        await pool.close();
+      }
+    });
+
+    it("a job's budget starts when the job ahead of it in the worker has finished", async () => {
+      // each 'busy400' job takes ~400 ms: counted from when it was handed over, the second would
+      // be at ~800 ms and overrun its 600 ms budget; counted from its own start it is within
+      const pool = new AnalysisPool({ workerEntry: entry, timeoutMs: 600, size: 1 });
+      await pool.warm();
+      try {
+        const results = await Promise.allSettled([pool.analyze(new Uint8Array(1), 'busy400'), pool.analyze(new Uint8Array(1), 'busy400')]);
+        assert.deepEqual(
+          results.map((r) => r.status),
+          ['fulfilled', 'fulfilled'],
+        );
+        assert.equal(pool.stats().replaced, 0);
+      } finally {
+        await pool.close();
+      }
+    });
+
+    it('pipelineDepth 1: nothing waits inside a worker', async () => {
+      const pool = new AnalysisPool({ workerEntry: entry, timeoutMs: 2000, size: 1, pipelineDepth: 1 });
+      await pool.warm();
+      try {
+        const jobs = [pool.analyze(new Uint8Array(1), 'busy400'), pool.analyze(new Uint8Array(1), 'fine')];
+        assert.deepEqual({ ...pool.stats(), replaced: 0 }, { running: 1, queued: 1, workers: 1, replaced: 0 });
+        await Promise.all(jobs);
       } finally {
         await pool.close();
       }

@@ -164,7 +164,7 @@ describe('hardening/graceful-shutdown (R8)', function () {
       // main's logger writes asynchronously: lines written just before exit may arrive out of
       // order, so only the set is checked here (the order is proven with the fixture above)
       const done = child.lines.filter((l) => l.event === 'shutdown-hook').map((l) => String(l.hook));
-      assert.deepEqual(done.sort(), ['analysis-pool', 'app', 'escalation', 'jobs']);
+      assert.deepEqual(done.sort(), ['analysis-pool', 'app', 'download-connections', 'escalation', 'jobs']);
       assert.ok(child.lines.some((l) => l.event === 'shutdown-done'));
     } finally {
       child.proc.kill('SIGKILL');

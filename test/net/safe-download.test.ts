@@ -3,6 +3,7 @@
 // public-looking names mapped to 127.0.0.1 by the resolver seam (so the production checks run).
 import { strict as assert } from 'node:assert';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { DownloadConnections } from '../../src/net/download-connections';
 import { DownloadError, safeDownload, type ResolvedAddress, type SafeDownloadOptions } from '../../src/net/safe-download';
 import { startLoopbackHost, type LoopbackHost } from './support/loopback-host';
 import { makeTestCert, type TestCert } from './support/test-cert';
@@ -224,6 +225,77 @@ describe('net/safe-download', function () {
       assert.ok(Date.now() - t0 < 2000);
     });
 
+    describe('keep-alive connections (DownloadConnections)', () => {
+      let connections: DownloadConnections;
+      beforeEach(() => {
+        connections = new DownloadConnections();
+      });
+      afterEach(() => connections.close());
+
+      it('a second download from the same host reuses the connection', async () => {
+        host.route('/f.log', (_req, res) => res.end('log'));
+        for (let i = 0; i < 3; i++) {
+          const r = await safeDownload(`${host.origin}/f.log`, opts({ connections }));
+          assert.equal(Buffer.from(r.bytes).toString(), 'log');
+        }
+        assert.equal(host.requests.length, 3);
+        assert.equal(host.connections, 1);
+        assert.equal(connections.idleSockets(), 1);
+      });
+
+      it('a refused, failed or cut-off download never leaves its connection in the pool', async () => {
+        host.route('/big', (_req, res) => res.end(Buffer.alloc(2000, 0x41)));
+        host.route('/gone', (_req, res) => {
+          res.statusCode = 404;
+          res.end('gone');
+        });
+        host.route('/move', (_req, res) => {
+          res.writeHead(302, { location: `${other.origin}/x` });
+          res.end();
+        });
+        await expectReason(safeDownload(`${host.origin}/big`, opts({ connections, maxBytes: 1500 })), 'too-large');
+        await expectReason(safeDownload(`${host.origin}/gone`, opts({ connections })), 'download-expired');
+        other.route('/x', (_req, res) => res.end('moved'));
+        const r = await safeDownload(`${host.origin}/move`, opts({ connections }));
+        assert.equal(Buffer.from(r.bytes).toString(), 'moved');
+        // three connections to the first host (each destroyed), the redirect target's kept
+        assert.equal(host.connections, 3);
+        assert.equal(connections.idleSockets(), 1);
+      });
+
+      it('a pooled connection the server dropped is retried once on a fresh connection', async () => {
+        const seen = new Set<unknown>();
+        host.route('/f.log', (req, res) => {
+          if (seen.has(req.socket)) {
+            req.socket.destroy(); // the server closed it just as the request arrived
+            return;
+          }
+          seen.add(req.socket);
+          res.end('log');
+        });
+        await safeDownload(`${host.origin}/f.log`, opts({ connections }));
+        const r = await safeDownload(`${host.origin}/f.log`, opts({ connections }));
+        assert.equal(Buffer.from(r.bytes).toString(), 'log');
+        assert.equal(host.requests.length, 3);
+        assert.equal(host.connections, 2);
+      });
+
+      it('a reset on a fresh connection is the answer: download-failed, no retry', async () => {
+        host.route('/reset', (req) => req.socket.destroy());
+        await expectReason(safeDownload(`${host.origin}/reset`, opts({ connections })), 'download-failed');
+        assert.equal(host.requests.length, 1);
+      });
+
+      it('after close() every download gets a fresh socket again', async () => {
+        host.route('/f.log', (_req, res) => res.end('log'));
+        connections.close();
+        await safeDownload(`${host.origin}/f.log`, opts({ connections }));
+        await safeDownload(`${host.origin}/f.log`, opts({ connections }));
+        assert.equal(host.connections, 2);
+        assert.equal(connections.idleSockets(), 0);
+      });
+    });
+
     it("the caller's abort signal ends the download", async () => {
       host.route('/stall', () => {
         /* never answers */
@@ -322,6 +394,23 @@ describe('net/safe-download', function () {
       assert.equal(Buffer.from(r.bytes).toString(), 'moved');
       assert.equal(files.requests[0]?.headers.authorization, 'Bearer t');
       assert.equal(otherFiles.requests[0]?.headers.authorization, undefined);
+    });
+
+    it('keep-alive: a connection opened where a private address was allowed is not reused where it is not', async () => {
+      files.route('/doc', (_req, res) => res.end('log bytes'));
+      const connections = new DownloadConnections();
+      const resolve = opts().resolve!; // the same resolver: a different one is a different policy
+      try {
+        const r = await safeDownload(`https://${NAME}:${files.port}/doc`, opts({ connections, resolve }));
+        assert.equal(Buffer.from(r.bytes).toString(), 'log bytes');
+        await safeDownload(`https://${NAME}:${files.port}/doc`, opts({ connections, resolve }));
+        assert.equal(files.connections, 1, 'same policy: the TLS connection is reused');
+        // a stricter policy gets its own connections, so the address check runs (and refuses)
+        await expectReason(safeDownload(`https://${NAME}:${files.port}/doc`, opts({ connections, resolve, allowPrivateHosts: [] })), 'host-not-allowed');
+        assert.equal(files.connections, 1);
+      } finally {
+        connections.close();
+      }
     });
 
     it('an untrusted certificate fails the download', async () => {

@@ -4,6 +4,14 @@
 // stop synchronous parsing) and replaced. A bounded queue in front: when it is full the caller
 // gets 'busy' at once instead of waiting behind a hundred uploads.
 //
+// Each worker holds up to `pipelineDepth` jobs (default 2): the next one waits in the worker's
+// own message queue while the current one runs, so the worker starts it the moment it posts a
+// result instead of idling until the main thread (busy with HTTP) has read that result and sent
+// another job. The worker runs its jobs strictly one after the other (worker-entry.ts); a job's
+// budget starts when the job before it in the same worker has finished. When a worker is
+// terminated (over budget) or dies, the job it was running fails and the jobs queued behind it,
+// which never started, go back to the front of the pool's queue for the replacement worker.
+//
 // The worker loads the compiled analyzer (dist/…/worker-entry.js) in production; when this file
 // runs as TypeScript (tests under tsx) the worker first registers tsx's require hook.
 import { extname, join } from 'node:path';
@@ -39,8 +47,10 @@ export interface AnalysisPoolOptions {
    * worker hold ~23 MB more garbage at peak for no measurable gain per analysis (docs/perf.md).
    */
   maxYoungMb?: number;
-  /** jobs waiting beyond the running ones; more → 'busy' (default 20) */
+  /** jobs waiting beyond the running ones (in the pool or in a worker's queue); more → 'busy' (default 20) */
   maxQueue?: number;
+  /** jobs handed to one worker at a time: the running one and those queued behind it (default 2) */
+  pipelineDepth?: number;
   /** passed to analyzeBytes */
   limits?: Partial<InputLimits>;
   log?: Logger;
@@ -58,6 +68,8 @@ interface Job {
   prepareFor?: Lang;
   /** this job's budget; the pool's default otherwise */
   timeoutMs: number;
+  /** the worker it was posted to (never posted twice to the same one) */
+  sentTo?: Worker;
   resolve: (o: Result) => void;
   reject: (e: Error) => void;
 }
@@ -67,9 +79,10 @@ interface Slot {
   /** resolves when the worker has loaded the analyzer */
   boot?: Promise<void>;
   ready: boolean;
-  job?: Job;
+  /** handed to this worker, in the order it runs them: [0] is running (or about to) */
+  jobs: Job[];
+  /** the budget of jobs[0] */
   timer?: NodeJS.Timeout;
-  started?: number;
 }
 
 // Evaluated as the worker's main script (CommonJS): optional tsx hook, then the real entry.
@@ -94,6 +107,7 @@ export class AnalysisPool {
   private readonly maxHeapMb: number;
   private readonly youngMb: number;
   private readonly maxQueue: number;
+  private readonly depth: number;
   private nextId = 1;
   private closed = false;
   /** workers terminated for overrunning or crashing (observability) */
@@ -101,11 +115,12 @@ export class AnalysisPool {
 
   constructor(private readonly options: AnalysisPoolOptions = {}) {
     const size = Math.max(1, Math.min(options.size ?? 1, 8));
-    this.slots = Array.from({ length: size }, () => ({ ready: false }));
+    this.slots = Array.from({ length: size }, () => ({ ready: false, jobs: [] }));
     this.timeoutMs = options.timeoutMs ?? 10_000;
     this.maxHeapMb = options.maxHeapMb ?? 256;
     this.youngMb = options.maxYoungMb ?? 8;
     this.maxQueue = options.maxQueue ?? 20;
+    this.depth = Math.max(1, Math.min(options.pipelineDepth ?? 2, 4));
   }
 
   /** Starts the workers now (at startup) instead of on the first job. */
@@ -123,9 +138,9 @@ export class AnalysisPool {
 
   private enqueue(bytes: Uint8Array, fileName: string | undefined, prepareFor: Lang | undefined, options: { timeoutMs?: number }): Promise<Result> {
     if (this.closed) return Promise.reject(new AnalysisWorkerError('analysis-closed', 'pool closed'));
-    const running = this.slots.filter((s) => s.job).length;
-    if (running === this.slots.length && this.queue.length >= this.maxQueue) {
-      return Promise.reject(new AnalysisWorkerError('busy', `analysis queue full (${this.queue.length})`));
+    const { running, queued } = this.stats();
+    if (running === this.slots.length && queued >= this.maxQueue) {
+      return Promise.reject(new AnalysisWorkerError('busy', `analysis queue full (${queued})`));
     }
     return new Promise<Result>((resolve, reject) => {
       const job: Job = { id: this.nextId++, bytes, fileName, timeoutMs: options.timeoutMs ?? this.timeoutMs, resolve, reject };
@@ -135,13 +150,15 @@ export class AnalysisPool {
     });
   }
 
+  /** running: jobs being analyzed; queued: waiting in the pool or behind a running job in a worker */
   stats(): { running: number; queued: number; workers: number; replaced: number } {
-    return {
-      running: this.slots.filter((s) => s.job).length,
-      queued: this.queue.length,
-      workers: this.slots.filter((s) => s.worker).length,
-      replaced: this.replaced,
-    };
+    let running = 0;
+    let queued = this.queue.length;
+    for (const s of this.slots) {
+      if (s.jobs.length > 0) running++;
+      queued += Math.max(0, s.jobs.length - 1);
+    }
+    return { running, queued, workers: this.slots.filter((s) => s.worker).length, replaced: this.replaced };
   }
 
   /** Rejects queued jobs, waits for none: running workers are terminated. */
@@ -150,7 +167,9 @@ export class AnalysisPool {
     for (const job of this.queue.splice(0)) job.reject(new AnalysisWorkerError('analysis-closed', 'pool closed'));
     await Promise.all(
       this.slots.map(async (slot) => {
-        if (slot.job) this.finish(slot, new AnalysisWorkerError('analysis-closed', 'pool closed while analyzing'));
+        if (slot.timer) clearTimeout(slot.timer);
+        slot.timer = undefined;
+        for (const job of slot.jobs.splice(0)) job.reject(new AnalysisWorkerError('analysis-closed', 'pool closed while analyzing'));
         const w = slot.worker;
         slot.worker = undefined;
         slot.boot = undefined;
@@ -161,58 +180,91 @@ export class AnalysisPool {
   }
 
   private dispatch(): void {
-    for (const slot of this.slots) {
-      if (this.queue.length === 0) return;
-      if (slot.job) continue;
-      const job = this.queue.shift()!;
-      slot.job = job;
-      this.ensureWorker(slot).then(
-        () => this.send(slot, job),
-        (err: unknown) => this.finish(slot, new AnalysisWorkerError('analysis-failed', `worker failed to start: ${(err as Error).name}`)),
-      );
+    // idle workers first, then a second job behind a running one
+    for (let depth = 1; depth <= this.depth; depth++) {
+      for (const slot of this.slots) {
+        if (this.queue.length === 0) return;
+        if (slot.jobs.length >= depth) continue;
+        const job = this.queue.shift()!;
+        slot.jobs.push(job);
+        this.ensureWorker(slot).then(
+          () => this.send(slot, job),
+          (err: unknown) => this.fail(slot, job, new AnalysisWorkerError('analysis-failed', `worker failed to start: ${(err as Error).name}`)),
+        );
+      }
     }
   }
 
   private send(slot: Slot, job: Job): void {
-    if (slot.job !== job || !slot.worker) return;
+    if (!slot.jobs.includes(job) || !slot.worker || job.sentTo === slot.worker) return;
+    job.sentTo = slot.worker;
     const copy = new Uint8Array(job.bytes.byteLength);
     copy.set(job.bytes);
     const msg: WorkerRequest = { id: job.id, bytes: copy.buffer };
     if (job.fileName !== undefined) msg.fileName = job.fileName;
     if (this.options.limits !== undefined) msg.limits = this.options.limits;
     if (job.prepareFor !== undefined) msg.prepareFor = job.prepareFor;
-    slot.started = Date.now();
-    slot.timer = setTimeout(() => {
-      this.options.log?.warn({ event: 'analysis-timeout', bytes: job.bytes.byteLength, budgetMs: job.timeoutMs }, 'analysis overran its budget; worker terminated');
-      this.finish(slot, new AnalysisWorkerError('analysis-timeout', `analysis exceeded ${job.timeoutMs} ms (${job.bytes.byteLength} bytes)`));
-      this.replace(slot);
-    }, job.timeoutMs);
     slot.worker.postMessage(msg, [copy.buffer]);
+    if (slot.jobs[0] === job) this.startBudget(slot);
   }
 
-  private finish(slot: Slot, result: Result | Error): void {
-    const job = slot.job;
-    if (slot.timer) clearTimeout(slot.timer);
-    slot.timer = undefined;
-    slot.job = undefined;
-    if (job) {
-      if (result instanceof Error) job.reject(result);
-      else job.resolve(result);
+  /** The budget of the job the worker runs now (jobs[0]); the ones behind it have not started. */
+  private startBudget(slot: Slot): void {
+    const job = slot.jobs[0];
+    if (!job || slot.timer) return;
+    slot.timer = setTimeout(() => {
+      slot.timer = undefined;
+      if (slot.jobs[0] !== job) return;
+      this.options.log?.warn({ event: 'analysis-timeout', bytes: job.bytes.byteLength, budgetMs: job.timeoutMs }, 'analysis overran its budget; worker terminated');
+      this.replace(slot, new AnalysisWorkerError('analysis-timeout', `analysis exceeded ${job.timeoutMs} ms (${job.bytes.byteLength} bytes)`));
+    }, job.timeoutMs);
+  }
+
+  /** The worker answered `id` (it runs jobs in order, so normally jobs[0]). */
+  private settle(slot: Slot, id: number, result: Result | Error): void {
+    const at = slot.jobs.findIndex((j) => j.id === id);
+    if (at < 0) return;
+    const [job] = slot.jobs.splice(at, 1);
+    if (at === 0) {
+      if (slot.timer) clearTimeout(slot.timer);
+      slot.timer = undefined;
+      this.startBudget(slot);
     }
+    if (result instanceof Error) job!.reject(result);
+    else job!.resolve(result);
     if (!this.closed) setImmediate(() => this.dispatch());
   }
 
-  /** Terminates a worker that overran or crashed; a fresh one starts with the next job. */
-  private replace(slot: Slot): void {
+  /** A job that never reached a worker (it could not start). */
+  private fail(slot: Slot, job: Job, err: Error): void {
+    const at = slot.jobs.indexOf(job);
+    if (at < 0) return;
+    slot.jobs.splice(at, 1);
+    job.reject(err);
+    if (!this.closed) setImmediate(() => this.dispatch());
+  }
+
+  /**
+   * Terminates a worker that overran or died: the job it was running fails with `err`; the jobs
+   * queued behind it never started and go back to the front of the queue. A fresh worker starts
+   * with the next dispatch.
+   */
+  private replace(slot: Slot, err: AnalysisWorkerError): void {
     const w = slot.worker;
     slot.worker = undefined;
     slot.boot = undefined;
     slot.ready = false;
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.timer = undefined;
+    const [running, ...waiting] = slot.jobs.splice(0);
+    this.queue.unshift(...waiting);
     this.replaced++;
     if (w) {
       w.removeAllListeners('message');
       w.terminate().catch(() => undefined);
     }
+    running?.reject(err);
+    if (!this.closed) setImmediate(() => this.dispatch());
   }
 
   private ensureWorker(slot: Slot): Promise<void> {
@@ -235,25 +287,23 @@ export class AnalysisPool {
           resolve();
           return;
         }
-        if (slot.worker !== worker || !slot.job || slot.job.id !== msg.id) return;
-        if (msg.ok) this.finish(slot, 'prepared' in msg ? msg.prepared : msg.outcome);
+        if (slot.worker !== worker) return;
+        if (msg.ok) this.settle(slot, msg.id, 'prepared' in msg ? msg.prepared : msg.outcome);
         else {
           this.options.log?.error({ event: 'analysis-error', err: msg.error.name }, 'analyzer threw');
-          this.finish(slot, new AnalysisWorkerError('analysis-failed', `${msg.error.name}: ${msg.error.message}`));
+          this.settle(slot, msg.id, new AnalysisWorkerError('analysis-failed', `${msg.error.name}: ${msg.error.message}`));
         }
       });
       worker.on('error', (err: Error & { code?: string }) => {
         if (slot.worker !== worker) return;
         this.options.log?.error({ event: 'analysis-worker-crashed', err: err.name, code: err.code }, 'analysis worker crashed');
         if (!slot.ready) reject(err);
-        this.finish(slot, new AnalysisWorkerError('analysis-failed', `worker crashed: ${err.code ?? err.name}`));
-        this.replace(slot);
+        this.replace(slot, new AnalysisWorkerError('analysis-failed', `worker crashed: ${err.code ?? err.name}`));
       });
       worker.on('exit', (code) => {
         if (slot.worker !== worker) return; // terminated on purpose
         if (!slot.ready) reject(new Error(`worker exited with ${code} before it was ready`));
-        this.finish(slot, new AnalysisWorkerError('analysis-failed', `worker exited with ${code}`));
-        this.replace(slot);
+        this.replace(slot, new AnalysisWorkerError('analysis-failed', `worker exited with ${code}`));
       });
     });
     return slot.boot;

@@ -4,7 +4,7 @@
 // only stores a string and sends a card; without the worker (tests, in-process analysis) the
 // same function runs on the main thread.
 import type { AnalysisOutcome, Refusal, Report } from '../../analyzer';
-import { buildSummaryCard } from '../../cards/summary-card';
+import { buildSummaryCard, buildSummaryCardWire } from '../../cards/summary-card';
 import type { AdaptiveCardJson } from '../../cards/render-template';
 import type { Lang } from '../../i18n/lang';
 import { newReportId, ReportJson } from '../../storage/report-json';
@@ -60,7 +60,8 @@ export function prepareWireOutcome(outcome: AnalysisOutcome, lang: Lang): WirePr
     reports: outcome.reports.map((report) => {
       const wire: WirePreparedReport = { id: newReportId(), json: JSON.stringify(report), source: labelOf(report) };
       try {
-        wire.cardJson = JSON.stringify(buildSummaryCard(report, { lang, reportId: wire.id }));
+        // the JSON the size check made: stringified once
+        wire.cardJson = buildSummaryCardWire(report, { lang, reportId: wire.id }).json;
       } catch {
         // left to the main thread, where the error is logged with the job
       }

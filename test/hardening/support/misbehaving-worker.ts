@@ -1,6 +1,6 @@
 // A worker speaking the analysis-pool protocol that misbehaves on request (by file name):
-// 'oom' allocates until the heap cap kills it, 'spin' never returns, 'throw' rejects; anything
-// else answers an empty report list. Lets the pool's failure handling be tested deterministically.
+// 'oom' allocates until the heap cap kills it, 'spin' never returns, 'throw' rejects, 'busy400'
+// computes for ~400 ms before answering; anything else answers an empty report list. Lets the pool's failure handling be tested deterministically.
 import { parentPort } from 'node:worker_threads';
 import type { WorkerRequest, WorkerResponse } from '../../../src/bot/analysis-worker/protocol';
 
@@ -14,6 +14,12 @@ port.on('message', (msg: WorkerRequest) => {
   if (msg.fileName === 'spin') {
     for (;;) {
       /* a stuck parse */
+    }
+  }
+  if (msg.fileName === 'busy400') {
+    const until = Date.now() + 400;
+    while (Date.now() < until) {
+      /* a parse that takes a while */
     }
   }
   if (msg.fileName === 'throw') {
