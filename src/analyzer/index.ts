@@ -5,5 +5,6 @@ export { analyzeText } from './analyze-text';
 export type { TextMeta } from './analyze-text';
 export { analyzeBytes } from './input/analyze-bytes';
 export type { InputLimits, AnalyzeBytesOptions } from './input/analyze-bytes';
+export { storageErrorParts } from './parse/web-error';
 export { findRegion, findRegionNamedIn, listRegions, requiredEndpointsForRegion } from './region/regions';
 export type { RegionEntry, RequiredEndpoint } from './region/regions';

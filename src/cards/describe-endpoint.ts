@@ -1,4 +1,5 @@
 // Short, localized words for one endpoint: "host:port", and what went wrong with it.
+import { storageErrorParts } from '../analyzer';
 import type { Endpoint } from '../analyzer/report';
 import { t, type Lang } from '../i18n/lang';
 import { dnsStateLabel, httpStateLabel, tcpStateLabel } from '../i18n/terms';
@@ -8,6 +9,16 @@ import { cardLine } from './card-text';
 export const MAX_HOST_CHARS = 120;
 export const MAX_DETAIL_CHARS = 200;
 
+/**
+ * The web request's detail as people read it, on one line: a storage error code is set apart from
+ * its message ("AuthenticationFailed: Server failed…", not "AuthenticationFailedServer failed…").
+ */
+export function endpointDetailText(httpDetail: string | undefined): string {
+  const detail = cardLine(httpDetail ?? '', MAX_DETAIL_CHARS);
+  const parts = storageErrorParts(detail);
+  return parts === undefined ? detail : `${parts.code}: ${parts.message}`;
+}
+
 export function endpointTarget(endpoint: Pick<Endpoint, 'host' | 'port'>): string {
   const port = Number.isInteger(endpoint.port) ? `:${endpoint.port}` : '';
   return cardLine(endpoint.host, MAX_HOST_CHARS) + port;
@@ -16,7 +27,7 @@ export function endpointTarget(endpoint: Pick<Endpoint, 'host' | 'port'>): strin
 /** What failed, in one line: "Name resolution failed", "TCP connection to port 443 failed; …". */
 export function describeEndpointProblem(endpoint: Endpoint, lang: Lang): string {
   const parts: string[] = [];
-  const detail = cardLine(endpoint.httpDetail ?? '', MAX_DETAIL_CHARS);
+  const detail = endpointDetailText(endpoint.httpDetail);
   if (endpoint.dns === 'failed') {
     parts.push(t(M.dnsFailed, lang));
   } else {
@@ -53,7 +64,7 @@ export function describeEndpointDetail(endpoint: Endpoint, lang: Lang): string {
     const list = addresses.join(', ') + (endpoint.addresses.length > 3 ? ', …' : '');
     parts.push(t(M.endpointAddresses, lang, { list }));
   }
-  const detail = cardLine(endpoint.httpDetail ?? '', MAX_DETAIL_CHARS);
+  const detail = endpointDetailText(endpoint.httpDetail);
   if (detail) parts.push(detail);
   return parts.join(' / ');
 }

@@ -15,7 +15,7 @@ import { CARD_MESSAGES as M, SWITCH_LANGUAGE_CAPTION } from './card-messages';
 import { CARD_BYTE_BUDGET, cardBytes } from './card-size';
 import { SEVERITY_STYLE, otherLang, pick } from './card-style';
 import { cardLine, cardText, isSafeUrl } from './card-text';
-import { MAX_DETAIL_CHARS, endpointTarget } from './describe-endpoint';
+import { MAX_DETAIL_CHARS, endpointDetailText, endpointTarget } from './describe-endpoint';
 import { findingGroupAt, findingSubjects } from './group-findings';
 import { makeActionData } from './make-action-data';
 import { buildNoticeCard } from './notice-card';
@@ -93,7 +93,7 @@ function describeMember(finding: Finding, httpDetails: ReadonlyMap<string, strin
   };
   let detail = '';
   if (isEndpoint) {
-    detail = cardLine(param('detail') || httpDetails.get(endpointKey(finding.endpoint, finding.port)) || '', MAX_DETAIL_CHARS);
+    detail = endpointDetailText(param('detail') || httpDetails.get(endpointKey(finding.endpoint, finding.port)));
   } else if (param('server')) {
     detail = t(M.proxyServer, lang, { server: cardLine(param('server'), MAX_DETAIL_CHARS) });
   } else if (param('entries')) {

@@ -110,6 +110,8 @@ function summaryData(report: Report, options: SummaryCardOptions, limits: Summar
     findings: findingsSection(report.findings, groups, lang, reportId, limits),
     actions: {
       showAll: {
+        // nothing to list for a log without endpoint checks (a file that is not a log, say)
+        show: report.endpoints.length > 0,
         title: t(M.showAllEndpoints, lang),
         data: makeActionData({ verb: 'showAllEndpoints', reportId, lang }),
       },

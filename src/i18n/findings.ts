@@ -109,15 +109,15 @@ const LINK_TITLES = defineMessages({
   },
   linkBlogRequest: {
     ja: 'Azure Backup の疎通確認スクリプトの実行方法 (Azure Backup サポート ブログ)',
-    en: 'How to run the Azure Backup network check scripts (Japanese support blog)',
+    en: 'How to run the Azure Backup network-check scripts (Japanese support blog)',
   },
   linkBlogWindows: {
     ja: '疎通確認スクリプトの実行結果について (Windows) (Azure Backup サポート ブログ)',
-    en: 'Reading the network check result on Windows (Japanese support blog)',
+    en: 'Reading the network-check result on Windows (Japanese support blog)',
   },
   linkBlogLinux: {
     ja: '疎通確認スクリプトの実行結果について (Linux) (Azure Backup サポート ブログ)',
-    en: 'Reading the network check result on Linux (Japanese support blog)',
+    en: 'Reading the network-check result on Linux (Japanese support blog)',
   },
   linkBlogDotnetTls: {
     ja: '.NET Framework での TLS 1.2 の利用について (サポート ブログ)',
@@ -222,11 +222,11 @@ const COMMON = defineMessages({
   },
   stepRestartAndRerun: {
     ja: 'レジストリを変更した後は OS を再起動し、疎通確認スクリプトを再度実行して結果をご確認ください。',
-    en: 'After changing the registry, restart the machine, run the network check script again and check the result.',
+    en: 'After changing the registry, restart the machine, run the network-check script again and check the result.',
   },
   stepRerun: {
     ja: '設定を変更した後、疎通確認スクリプトを再度実行して結果をご確認ください。',
-    en: 'After changing the settings, run the network check script again and check the result.',
+    en: 'After changing the settings, run the network-check script again and check the result.',
   },
 });
 
@@ -383,7 +383,7 @@ const HTTP_TIMEOUT = defineMessages({
   },
   step3: {
     ja: '一時的なネットワークの遅延の可能性もあるため、時間をおいて疎通確認スクリプトを再度実行し、結果をご確認ください。',
-    en: 'It may also be a passing network delay: run the network check script again later and compare.',
+    en: 'It may also be a passing network delay: run the network-check script again later and compare.',
   },
 });
 
@@ -670,7 +670,7 @@ const PROXY_PATH = defineMessages({
   },
   step4: {
     ja: '現在のユーザーにも同じプロキシ設定を一時的に行って疎通確認スクリプトを再度実行すると、エージェントと同じ経路で確認できます。',
-    en: 'Alternatively, give the current user the same proxy settings for a while and run the network check script again: it then tests the agent’s path.',
+    en: 'Alternatively, give the current user the same proxy settings for a while and run the network-check script again: it then tests the agent’s path.',
   },
 });
 
@@ -726,7 +726,7 @@ const PROXY_NOT_SET = defineMessages({
   },
   stepTestDirect: {
     ja: '直接通信する場合は、現在のユーザーのプロキシ設定を一時的に無効にして疎通確認スクリプトを再度実行し、直接の経路で Web リクエストが成功するかご確認ください。',
-    en: 'To go direct, turn the current user’s proxy off for a while and run the network check script again: its web requests then test the direct path.',
+    en: 'To go direct, turn the current user’s proxy off for a while and run the network-check script again: its web requests then test the direct path.',
   },
 });
 
@@ -925,11 +925,11 @@ const LOG_INCOMPLETE = defineMessages({
   title: { ja: 'ログが途中で終了しています', en: 'The log is incomplete' },
   meaning: {
     ja: '疎通確認スクリプトの実行が途中で終了したため、一部の確認結果がログに含まれていません。含まれていない確認項目は「{missing}」です。',
-    en: 'The network check script stopped before it finished, so some checks are missing from the log: {missing}.',
+    en: 'The network-check script stopped before it finished, so some checks are missing from the log: {missing}.',
   },
   meaningNoMissing: {
     ja: '疎通確認スクリプトの実行が途中で終了したため、一部の確認結果がログに含まれていません。',
-    en: 'The network check script stopped before it finished, so some checks are missing from the log.',
+    en: 'The network-check script stopped before it finished, so some checks are missing from the log.',
   },
   meaningLastLine: {
     ja: 'ログの最後の行は「{lastLine}」です。',
@@ -941,7 +941,7 @@ const LOG_INCOMPLETE = defineMessages({
   },
   step1: {
     ja: '疎通確認スクリプトをもう一度実行し、処理が完了するまでお待ちください。',
-    en: 'Run the network check script again and wait until it finishes.',
+    en: 'Run the network-check script again and wait until it finishes.',
   },
   step2: {
     ja: '実行中にウィンドウを閉じたり、Ctrl+C キーを押したりしないでください。',
@@ -973,7 +973,7 @@ const NOT_ELEVATED = defineMessages({
   },
   step2: {
     ja: '起動した PowerShell で、疎通確認スクリプトを再度実行してください。',
-    en: 'In that PowerShell window, run the network check script again.',
+    en: 'In that PowerShell window, run the network-check script again.',
   },
   step3: {
     ja: '新しく出力されたログ ファイルをお送りください。',
@@ -982,14 +982,14 @@ const NOT_ELEVATED = defineMessages({
 });
 
 const UNRECOGNIZED = defineMessages({
-  title: { ja: '疎通確認スクリプトのログではありません', en: 'Not a network check log' },
+  title: { ja: '疎通確認スクリプトのログではありません', en: 'Not a network-check log' },
   meaning: {
     ja: 'このファイルは、Azure Backup または Azure Site Recovery の疎通確認スクリプトが出力したログとして認識できませんでした。',
-    en: 'This file is not recognized as a log written by the Azure Backup or Azure Site Recovery network check scripts.',
+    en: 'This file is not recognized as a log written by the Azure Backup or Azure Site Recovery network-check scripts.',
   },
   why: {
     ja: 'この解析は、疎通確認スクリプトのログの内容をもとに行います。ログ以外のファイルからは、通信要件を満たしているかどうかを判断できません。',
-    en: 'The analysis reads the network check script’s log; other files say nothing about the network requirements.',
+    en: 'The analysis reads the network-check script’s log; other files say nothing about the network requirements.',
   },
   step1: {
     ja: 'Windows の場合は AzureBackup_Check_NW_yyyymmdd_hhmmss.log、Linux の場合は CheckNWResult_<ホスト名>_<日時>.log という名前のファイルをお送りください。',

@@ -57,7 +57,7 @@ const SHARED = defineMessages({
   detailEntries: { ja: 'zip ファイルに含まれていたのは「{entries}」です。', en: 'The zip held: {entries}.' },
   whatToSendLog: {
     ja: '疎通確認スクリプトが出力したログ ファイル (Windows: AzureBackup_Check_NW_yyyymmdd_hhmmss.log、Linux: CheckNWResult_<ホスト名>_<日時>.log) を送信してください。',
-    en: 'Send the log file the network check script wrote (Windows: AzureBackup_Check_NW_yyyymmdd_hhmmss.log, Linux: CheckNWResult_<host>_<date>.log).',
+    en: 'Send the log file the network-check script wrote (Windows: AzureBackup_Check_NW_yyyymmdd_hhmmss.log, Linux: CheckNWResult_<host>_<date>.log).',
   },
   whatToSendAgain: {
     ja: 'しばらく待ってから、同じファイルをもう一度送信してください。',
@@ -81,7 +81,7 @@ const R = defineMessages({
   },
   whatToSendEmpty: {
     ja: '疎通確認スクリプトの実行が完了してから、出力されたログ ファイルを送信してください。',
-    en: 'Wait until the network check script has finished, then send the log file it wrote.',
+    en: 'Wait until the network-check script has finished, then send the log file it wrote.',
   },
 
   titleTooLarge: { ja: 'ファイルが大きすぎます', en: 'The file is too large' },
@@ -95,7 +95,7 @@ const R = defineMessages({
   },
   whatToSendTooLarge: {
     ja: '疎通確認スクリプトのログ ファイルだけを送信してください。ほかのファイルと一緒に zip にしている場合は、ログ ファイルだけを zip にしてください。',
-    en: 'Send only the network check log. If it was zipped together with other files, zip the log on its own.',
+    en: 'Send only the network-check log. If it was zipped together with other files, zip the log on its own.',
   },
 
   titleBinary: { ja: 'テキストのログではありません', en: 'Not a text log' },
@@ -115,19 +115,19 @@ const R = defineMessages({
   titleZipEncrypted: { ja: 'パスワード付きの zip ファイルです', en: 'Password-protected zip' },
   detailZipEncryptedEntry: {
     ja: '{fileName} の中のファイル ({entry}) はパスワードで保護されているため、開けませんでした。パスワード付きの zip ファイルは、ほとんどの場合、ログではなく疎通確認スクリプトの配布ファイルそのものです。',
-    en: '{entry} in {fileName} is password-protected and could not be opened. A password-protected zip is almost always the network check script’s own download, not a log.',
+    en: '{entry} in {fileName} is password-protected and could not be opened. A password-protected zip is almost always the network-check script’s own download, not a log.',
   },
   detailZipEncryptedEntryNoFile: {
     ja: '送信された zip ファイルの中のファイル ({entry}) はパスワードで保護されているため、開けませんでした。パスワード付きの zip ファイルは、ほとんどの場合、ログではなく疎通確認スクリプトの配布ファイルそのものです。',
-    en: '{entry} in the zip is password-protected and could not be opened. A password-protected zip is almost always the network check script’s own download, not a log.',
+    en: '{entry} in the zip is password-protected and could not be opened. A password-protected zip is almost always the network-check script’s own download, not a log.',
   },
   detailZipEncrypted: {
     ja: '{fileName} はパスワードで保護されているため、開けませんでした。パスワード付きの zip ファイルは、ほとんどの場合、ログではなく疎通確認スクリプトの配布ファイルそのものです。',
-    en: '{fileName} is password-protected and could not be opened. A password-protected zip is almost always the network check script’s own download, not a log.',
+    en: '{fileName} is password-protected and could not be opened. A password-protected zip is almost always the network-check script’s own download, not a log.',
   },
   detailZipEncryptedNoFile: {
     ja: '送信された zip ファイルはパスワードで保護されているため、開けませんでした。パスワード付きの zip ファイルは、ほとんどの場合、ログではなく疎通確認スクリプトの配布ファイルそのものです。',
-    en: 'The zip is password-protected and could not be opened. A password-protected zip is almost always the network check script’s own download, not a log.',
+    en: 'The zip is password-protected and could not be opened. A password-protected zip is almost always the network-check script’s own download, not a log.',
   },
   // the protected entry is a log (AzureBackup_Check_NW_….log): the user zipped it with a password
   detailZipEncryptedLogEntry: {
@@ -172,7 +172,7 @@ const R = defineMessages({
   },
   whatToSendZipTooManyEntries: {
     ja: '疎通確認スクリプトのログ ファイルだけを zip にして送信してください。',
-    en: 'Zip only the network check log files and send that.',
+    en: 'Zip only the network-check log files and send that.',
   },
 
   titleZipNested: { ja: 'zip ファイルの中に zip ファイルがあります', en: 'A zip inside the zip' },
@@ -214,21 +214,21 @@ const R = defineMessages({
   titleZipNoLogs: { ja: 'zip ファイルにログが含まれていません', en: 'No log in the zip' },
   detailZipNoLogs: {
     ja: '{fileName} の中に、疎通確認スクリプトのログが見つかりませんでした。',
-    en: '{fileName} contains no network check log.',
+    en: '{fileName} contains no network-check log.',
   },
   detailZipNoLogsNoFile: {
     ja: '送信された zip ファイルの中に、疎通確認スクリプトのログが見つかりませんでした。',
-    en: 'The zip contains no network check log.',
+    en: 'The zip contains no network-check log.',
   },
 
   titleZipScriptsOnly: { ja: 'zip ファイルにはスクリプトしか含まれていません', en: 'The zip holds only the scripts' },
   detailZipScriptsOnly: {
     ja: '{fileName} には疎通確認スクリプトだけが含まれており、スクリプトを実行して作成されるログは含まれていません。',
-    en: '{fileName} holds only the network check scripts, not the log they write when run.',
+    en: '{fileName} holds only the network-check scripts, not the log they write when run.',
   },
   detailZipScriptsOnlyNoFile: {
     ja: '送信された zip ファイルには疎通確認スクリプトだけが含まれており、スクリプトを実行して作成されるログは含まれていません。',
-    en: 'The zip holds only the network check scripts, not the log they write when run.',
+    en: 'The zip holds only the network-check scripts, not the log they write when run.',
   },
 
   titleHtmlPage: { ja: 'ファイルではなく Web ページが届きました', en: 'A web page arrived instead of the file' },
@@ -336,7 +336,7 @@ const R = defineMessages({
   },
   whatToSendAnalysisTimeout: {
     ja: '送信したファイルが疎通確認スクリプトのログかどうかをご確認のうえ、もう一度送信してください。繰り返し発生する場合は、このボットの管理者にお知らせください。',
-    en: 'Check that the file is a network check log and send it again. If this keeps happening, tell the bot’s administrator.',
+    en: 'Check that the file is a network-check log and send it again. If this keeps happening, tell the bot’s administrator.',
   },
 
   titleBusy: { ja: '現在混み合っています', en: 'Busy right now' },

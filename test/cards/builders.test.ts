@@ -185,6 +185,9 @@ describe('summary card for a file that is not a network-check log', () => {
       // still the file name, the finding with its Explain button and the way to a human
       assert.ok(texts.includes('readme.txt'));
       assert.equal(executes(buildSummaryCard(report, { lang, reportId: REPORT_ID }), 'explain').length, 1);
+      assert.equal(executes(buildSummaryCard(report, { lang, reportId: REPORT_ID }), 'escalate').length, 1);
+      // no "show all endpoints" button leading to "this log has no endpoint results"
+      assert.equal(executes(buildSummaryCard(report, { lang, reportId: REPORT_ID }), 'showAllEndpoints').length, 0);
     });
   }
 
@@ -194,6 +197,7 @@ describe('summary card for a file that is not a network-check log', () => {
     const texts = visibleTexts(buildSummaryCard(report, { lang: 'ja', reportId: REPORT_ID }));
     assert.ok(texts.includes(t(CARD_MESSAGES.factIncomplete, 'ja')));
     assert.ok(texts.includes(t(CARD_MESSAGES.proxyTitle, 'ja')));
+    assert.equal(executes(buildSummaryCard(report, { lang: 'ja', reportId: REPORT_ID }), 'showAllEndpoints').length, 1);
   });
 });
 
@@ -318,6 +322,18 @@ describe('endpoints card', () => {
     const en = visibleTexts(buildEndpointsCard(report, { lang: 'en', reportId: REPORT_ID }));
     assert.ok(en.includes('Via proxy / Address: 20.60.172.68 / リモート サーバーに接続できません。'), en.join(' | '));
     for (const x of [...ja, ...en]) assert.ok(!/[。.][、.]\s/.test(x) && !x.includes('。、'), x);
+  });
+
+  it('a storage error code is set apart from its message ("AuthenticationFailed: Server failed…")', () => {
+    const report = sampleReport();
+    const storage = report.endpoints.find((e) => e.host === 'jpewatcab01.blob.core.windows.net')!;
+    storage.httpDetail = 'AuthenticationFailedServer failed to authenticate the request.';
+    const en = visibleTexts(buildEndpointsCard(report, { lang: 'en', reportId: REPORT_ID }));
+    assert.ok(en.some((x) => x.includes('AuthenticationFailed: Server failed to authenticate the request.')), en.join(' | '));
+    assert.ok(!en.some((x) => x.includes('AuthenticationFailedServer')), en.join(' | '));
+    storage.httpDetail = 'InvalidQueryParameterValueValue for one of the query parameters specified in the request URI is invalid.';
+    const ja = visibleTexts(buildEndpointsCard(report, { lang: 'ja', reportId: REPORT_ID }));
+    assert.ok(ja.some((x) => x.includes('InvalidQueryParameterValue: Value for one of')), ja.join(' | '));
   });
 
   it('the summary says what failed in whole Japanese sentences ("…できませんでした。Web リクエストが…")', () => {

@@ -86,7 +86,7 @@ describe('i18n/refusals', () => {
     assert.ok(ja.detail.includes('疎通確認スクリプトの配布ファイルそのもの'), ja.detail);
     assert.ok(ja.whatToSend.includes('.log ファイル'), ja.whatToSend);
     const en = explainRefusal({ reason: 'zip-encrypted' }, 'en');
-    assert.ok(en.detail.includes('almost always the network check script’s own download'), en.detail);
+    assert.ok(en.detail.includes('almost always the network-check script’s own download'), en.detail);
   });
 
   it('names the encrypted entry, which usually shows it is the script itself', () => {

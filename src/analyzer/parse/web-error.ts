@@ -39,7 +39,7 @@ function pwshStatus(msg: string): number | undefined {
 const JAPANESE_SCRIPT = /[\u3000-\uffff]/;
 
 // Azure Storage answers with an error code glued to its message; any of them proves the service answered.
-const STORAGE_ERROR_CODES: readonly string[] = [
+export const STORAGE_ERROR_CODES: readonly string[] = [
   'invalidqueryparametervalue', 'authenticationfailed', 'authorizationfailure', 'authorizationpermissionmismatch',
   'authorizationsourceipmismatch', 'authorizationprotocolmismatch', 'authorizationresourcetypemismatch',
   'resourcenotfound', 'containernotfound', 'blobnotfound', 'invaliduri', 'invalidresourcename', 'accountisdisabled',
@@ -203,4 +203,19 @@ function classifyUncached(message: string, r?: number): WebOutcome {
   // Storage error body without a known code: "<Code>… RequestId:… Time:…"
   if (has(G_REQUEST_ID) && has(G_TIME)) return { state: 'ok' };
   return { state: 'inconclusive' };
+}
+
+/**
+ * Azure Storage prints its error code glued to the message ("AuthenticationFailedServer failed to
+ * authenticate…"): the code and the message apart, for people to read, or undefined when the text
+ * does not start with a known code followed by the message's capital letter.
+ */
+export function storageErrorParts(detail: string): { code: string; message: string } | undefined {
+  for (const code of STORAGE_ERROR_CODES) {
+    const next = detail.charCodeAt(code.length);
+    if (next >= 0x41 && next <= 0x5a && detail.slice(0, code.length).toLowerCase() === code) {
+      return { code: detail.slice(0, code.length), message: detail.slice(code.length) };
+    }
+  }
+  return undefined;
 }

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { classifyWebError, statusInParens } from '../../../src/analyzer/parse/web-error';
+import { classifyWebError, statusInParens, storageErrorParts } from '../../../src/analyzer/parse/web-error';
 
 describe('classifyWebError', () => {
   const cases: Array<[string, string, string | undefined]> = [
@@ -100,5 +100,17 @@ describe('classifyWebError remembers answers (a cache only)', () => {
     for (const [m, a] of answers) assert.equal(JSON.stringify(classifyWebError(m)), a, m);
     assert.deepEqual(classifyWebError('Unable to connect 1'), { state: 'failed', cause: 'connect' });
     assert.deepEqual(classifyWebError('The remote server returned an error: (404) X4.'), { state: 'ok', status: 404 });
+  });
+});
+
+describe('storageErrorParts', () => {
+  it('sets a known storage code apart from the message glued to it', () => {
+    assert.deepEqual(storageErrorParts('AuthenticationFailedServer failed to authenticate the request.'), { code: 'AuthenticationFailed', message: 'Server failed to authenticate the request.' });
+    assert.deepEqual(storageErrorParts('InvalidQueryParameterValueValue for one of the query parameters'), { code: 'InvalidQueryParameterValue', message: 'Value for one of the query parameters' });
+  });
+  it('leaves other texts alone (no code, a code followed by a space or lower case, a code alone)', () => {
+    for (const s of ['Unable to connect to the remote server', 'AuthenticationFailed server', 'AuthenticationFailedserver', 'AuthenticationFailed', '', 'ResourceNotFound: x']) {
+      assert.equal(storageErrorParts(s), undefined, s);
+    }
   });
 });
