@@ -4,6 +4,8 @@
 import { containsWord } from './match-question';
 
 const THANKS = ['ありがとう', 'ありがとうございます', 'ありがとうございました', '有難う', '助かりました', '感謝', 'thanks', 'thank you', 'thx', 'ty', 'cheers', 'great', 'perfect'];
+/** longest first, so "ありがとうございます" is taken whole before "ありがとう" */
+const THANKS_LONGEST_FIRST = [...THANKS].sort((a, b) => b.length - a.length);
 /** what may stand around the thanks in such a message */
 const FILLER = /[\s!！。、,.~〜♪☺🙏👍]+/gu;
 
@@ -12,8 +14,7 @@ export function isOnlyThanks(text: string): boolean {
   const lower = text.normalize('NFKC').toLowerCase();
   if (!THANKS.some((w) => containsWord(lower, w))) return false;
   let rest = lower;
-  // longest first, so "ありがとうございます" goes whole
-  for (const w of [...THANKS].sort((a, b) => b.length - a.length)) rest = rest.split(w).join(' ');
+  for (const w of THANKS_LONGEST_FIRST) rest = rest.split(w).join(' ');
   for (const w of ['very much', 'so much', 'a lot', 'どうも', '本当に', 'ほんとに', 'です', 'ok', 'okay']) rest = rest.split(w).join(' ');
   return rest.replace(FILLER, '') === '';
 }
